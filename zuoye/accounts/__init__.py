@@ -1,0 +1,1 @@
+"""Accounts: people who log in, by username or phone, with a forced change of the first password."""

@@ -1,0 +1,15 @@
+"""URL map: each app mounts its own pages under its own prefix."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("zuoye.accounts.urls")),
+    path("schools/", include("zuoye.schools.urls")),
+    path("rosters/", include("zuoye.rosters.urls")),
+    path("", include("zuoye.portal.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

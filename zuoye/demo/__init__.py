@@ -1,0 +1,1 @@
+"""Demo: a realistic, deterministic county to try Zuoye on (``zuoye demo``)."""

@@ -1,0 +1,1 @@
+"""Portal: the page shell, the home page of each role and navigation between apps."""

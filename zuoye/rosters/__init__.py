@@ -1,0 +1,1 @@
+"""Rosters: class and teacher lists in and out (Excel as schools keep them, IMS OneRoster 1.2 CSV)."""

@@ -1,0 +1,97 @@
+"""Writes on the school data model. Importers and admin pages both come through here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from zuoye.accounts.models import User
+from zuoye.schools import models as m
+from zuoye.schools.terms import today
+
+
+def region_create(*, code: str, name: str, level: str, parent: m.Region | None = None) -> m.Region:
+    """A region with its materialised path (``/36/3607/360731/``) for prefix look-ups below it."""
+    path = (parent.path if parent else "/") + code + "/"
+    return m.Region.objects.create(code=code, name=name, level=level, parent=parent, path=path)
+
+
+def school_create(*, code: str, name: str, kind: str, region: m.Region) -> m.School:
+    if region.level != m.Region.Level.COUNTY:
+        raise ValueError(f"a school belongs to a county, not to the {region.level} {region.name}")
+    return m.School.objects.create(code=code, name=name, kind=kind, region=region)
+
+
+@transaction.atomic
+def school_year_create(*, start_year: int, autumn_start: date, spring_start: date, spring_end: date) -> m.SchoolYear:
+    """A school year with its two terms (第一学期 autumn, 第二学期 spring)."""
+    year = m.SchoolYear.objects.create(
+        name=f"{start_year}-{start_year + 1}", start_date=autumn_start, end_date=spring_end
+    )
+    m.Term.objects.create(school_year=year, number=1, start_date=autumn_start, end_date=spring_start.replace(day=1))
+    m.Term.objects.create(school_year=year, number=2, start_date=spring_start, end_date=spring_end)
+    return year
+
+
+def classes_ensure(*, school: m.School, school_year: m.SchoolYear, grade: int, count: int) -> list[m.SchoolClass]:
+    """Make sure classes 1…count exist in a grade (the admin's "七年级 has 4 classes")."""
+    if grade not in school.grade_range:
+        raise ValueError(f"{school.name} has no grade {grade}")
+    existing = set(
+        m.SchoolClass.objects.filter(school=school, school_year=school_year, grade=grade).values_list("number", flat=True)
+    )
+    m.SchoolClass.objects.bulk_create(
+        [
+            m.SchoolClass(school=school, school_year=school_year, grade=grade, number=number)
+            for number in range(1, count + 1)
+            if number not in existing
+        ]
+    )
+    return list(m.SchoolClass.objects.filter(school=school, school_year=school_year, grade=grade, number__lte=count))
+
+
+def teacher_add(*, user: User, school: m.School) -> m.Teacher:
+    teacher, _ = m.Teacher.objects.get_or_create(user=user, defaults={"school": school})
+    return teacher
+
+
+def teaching_assign(*, teacher: m.Teacher, school_class: m.SchoolClass, subject: m.Subject, term: m.Term) -> m.TeachingAssignment:
+    if school_class.school_id != teacher.school_id:
+        raise ValueError(f"{teacher} does not teach at {school_class.school}")
+    assignment, _ = m.TeachingAssignment.objects.get_or_create(
+        teacher=teacher, school_class=school_class, subject=subject, term=term
+    )
+    return assignment
+
+
+def head_teacher_set(*, school_class: m.SchoolClass, teacher: m.Teacher | None) -> None:
+    school_class.head_teacher = teacher
+    school_class.save(update_fields=["head_teacher"])
+
+
+@transaction.atomic
+def student_move(*, student: m.Student, to_class: m.SchoolClass | None, on: date | None = None, source: str = "") -> None:
+    """Move a student: the current stay ends, a new one starts. History is never overwritten."""
+    day = on or today()
+    if student.current_class_id == (to_class.pk if to_class else None):
+        return
+    m.ClassMembership.objects.filter(student=student, ended_on__isnull=True).update(ended_on=day)
+    if to_class is not None:
+        m.ClassMembership.objects.create(student=student, school_class=to_class, started_on=day, source=source)
+    student.current_class = to_class
+    student.save(update_fields=["current_class"])
+
+
+def guardian_link(*, guardian: m.Guardian, student: m.Student, relation: str = "") -> m.GuardianLink:
+    link, _ = m.GuardianLink.objects.get_or_create(guardian=guardian, student=student, defaults={"relation": relation})
+    return link
+
+
+def staff_role_grant(
+    *, user: User, kind: str, school: m.School | None = None, region: m.Region | None = None, title: str = ""
+) -> m.StaffRole:
+    role, _ = m.StaffRole.objects.get_or_create(
+        user=user, kind=kind, school=school, region=region, defaults={"title": title}
+    )
+    return role
