@@ -43,6 +43,7 @@ def _list(text: str) -> list[str]:
 OPTIONS: tuple[Option, ...] = (
     Option("HOME", str, "var", "Folder for the SQLite file, uploads, generated files and the key file."),
     Option("DATABASE_URL", str, "", "postgresql://user:pass@host:port/db for PostgreSQL; empty means SQLite in HOME."),
+    Option("SQLITE_FILE", str, "", "SQLite database file when no DATABASE_URL is set; empty means HOME/zuoye.sqlite3."),
     Option("SECRET_KEY", str, "", "Django secret key; empty means one generated once and kept in HOME/secret.key."),
     Option("FIELD_KEY", str, "", "Key that encrypts ID-card numbers and phones at rest; empty derives it from the secret key."),
     Option("DEBUG", _bool, "false", "Django debug mode (never in production)."),

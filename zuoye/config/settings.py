@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "zuoye.rosters",
     "zuoye.portal",
     "zuoye.demo",
+    "zuoye.jobs",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +100,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": HOME_DIR / "zuoye.sqlite3",
+            "NAME": Path(str(OPTS["SQLITE_FILE"])) if OPTS["SQLITE_FILE"] else HOME_DIR / "zuoye.sqlite3",
             "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }
@@ -132,6 +133,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
 CELERY_BROKER_URL = str(OPTS["CELERY_BROKER_URL"])
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome lives on its Job row
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("zuoye.accounts.urls")),
     path("schools/", include("zuoye.schools.urls")),
     path("rosters/", include("zuoye.rosters.urls")),
+    path("jobs/", include("zuoye.jobs.urls")),
     path("", include("zuoye.portal.urls")),
 ]
 if settings.DEBUG:

@@ -95,3 +95,12 @@ def staff_role_grant(
         user=user, kind=kind, school=school, region=region, defaults={"title": title}
     )
     return role
+
+
+def subject_set(*, code: str, name: str, name_en: str, min_grade: int, max_grade: int) -> m.Subject:
+    """Add a subject or change one; a region configures what it teaches beyond H8's list."""
+    subject, _ = m.Subject.objects.update_or_create(
+        code=code,
+        defaults={"name": name, "name_en": name_en, "min_grade": min_grade, "max_grade": max_grade, "is_active": True},
+    )
+    return subject
