@@ -24,12 +24,20 @@ def school_create(*, code: str, name: str, kind: str, region: m.Region) -> m.Sch
 
 
 @transaction.atomic
-def school_year_create(*, start_year: int, autumn_start: date, spring_start: date, spring_end: date) -> m.SchoolYear:
-    """A school year with its two terms (第一学期 autumn, 第二学期 spring)."""
+def school_year_create(
+    *, start_year: int, autumn_start: date, spring_start: date, spring_end: date, autumn_end: date | None = None
+) -> m.SchoolYear:
+    """A school year with its two terms (第一学期 autumn, 第二学期 spring).
+
+    Without ``autumn_end`` the autumn term runs to the first of the spring term's month (the
+    winter holiday is then counted in it, which only matters for week counts).
+    """
     year = m.SchoolYear.objects.create(
         name=f"{start_year}-{start_year + 1}", start_date=autumn_start, end_date=spring_end
     )
-    m.Term.objects.create(school_year=year, number=1, start_date=autumn_start, end_date=spring_start.replace(day=1))
+    m.Term.objects.create(
+        school_year=year, number=1, start_date=autumn_start, end_date=autumn_end or spring_start.replace(day=1)
+    )
     m.Term.objects.create(school_year=year, number=2, start_date=spring_start, end_date=spring_end)
     return year
 
@@ -104,3 +112,42 @@ def subject_set(*, code: str, name: str, name_en: str, min_grade: int, max_grade
         defaults={"name": name, "name_en": name_en, "min_grade": min_grade, "max_grade": max_grade, "is_active": True},
     )
     return subject
+
+
+@transaction.atomic
+def teaching_assignment_add(
+    *, teacher: m.Teacher, school_class: m.SchoolClass, subject: m.Subject, term: m.Term
+) -> m.TeachingAssignment:
+    """Assign a teacher to a class and subject for a term, refusing what cannot be right.
+
+    Raises ``ValidationError`` (with a message for the admin) when the subject is not taught
+    in that grade, the teacher works at another school, the same assignment exists, or
+    another teacher already teaches that subject in that class (remove that one first).
+    """
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    if school_class.school_id != teacher.school_id:
+        raise ValidationError(
+            _("%(teacher)s does not teach at %(school)s.") % {"teacher": teacher, "school": school_class.school}
+        )
+    if not (subject.is_active and subject.min_grade <= school_class.grade <= subject.max_grade):
+        raise ValidationError(
+            _("%(subject)s is taught in grades %(low)s–%(high)s, not in %(class)s.")
+            % {"subject": subject.name, "low": subject.min_grade, "high": subject.max_grade, "class": school_class.name}
+        )
+    taken = m.TeachingAssignment.objects.filter(school_class=school_class, subject=subject, term=term)
+    for existing in taken.select_related("teacher__user"):
+        names = {"teacher": teacher, "subject": subject.name, "class": school_class.name}
+        if existing.teacher_id == teacher.pk:
+            raise ValidationError(_("%(teacher)s already teaches %(subject)s in %(class)s.") % names)
+        raise ValidationError(
+            _("%(subject)s in %(class)s is taught by %(other)s; remove that assignment first.")
+            % {"subject": subject.name, "class": school_class.name, "other": existing.teacher}
+        )
+    return m.TeachingAssignment.objects.create(teacher=teacher, school_class=school_class, subject=subject, term=term)
+
+
+def teaching_assignment_remove(*, assignment: m.TeachingAssignment) -> None:
+    """Remove an assignment (results already captured keep their own record of who taught)."""
+    assignment.delete()
