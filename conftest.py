@@ -23,7 +23,17 @@ def county(db):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def county_tx(transactional_db):  # type: ignore[no-untyped-def]
-    """The named test county for live-server (browser) tests, which need real commits."""
+    """The named test county for live-server (browser) tests, which need real commits.
+
+    A transactional test empties every table when it ends, the subjects seeded by migration
+    included, so they are seeded again here.
+    """
+    import importlib
+
+    from django.apps import apps
+
     from zuoye.schools.tests.personas import build_county
+
+    importlib.import_module("zuoye.schools.migrations.0002_subjects").seed(apps, None)
 
     return build_county()

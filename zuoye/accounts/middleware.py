@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -20,5 +21,7 @@ class ForcePasswordChangeMiddleware:
             and user.must_change_password
             and not request.path.startswith(_ALWAYS_ALLOWED)
         ):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "password change required"}, status=403)
             return redirect(reverse("accounts:password_change") + "?next=" + request.path)
         return self.get_response(request)

@@ -47,7 +47,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "zuoye.portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,6 +119,7 @@ LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 LANGUAGE_CODE = str(OPTS["LANGUAGE"])
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the language button's choice outlives the browser session
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = str(OPTS["TIME_ZONE"])
@@ -145,6 +146,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
         "zuoye": {"handlers": ["console"], "level": "INFO"},
-        "zuoye.access": {"handlers": ["console"], "level": "WARNING"},
+        "zuoye.access": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -4,11 +4,14 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
 
+from zuoye.portal.api import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("zuoye.accounts.urls")),
     path("schools/", include("zuoye.schools.urls")),
     path("rosters/", include("zuoye.rosters.urls")),
+    path("api/v1/", api.urls),
     path("jobs/", include("zuoye.jobs.urls")),
     path("", include("zuoye.portal.urls")),
 ]

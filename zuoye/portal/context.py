@@ -1,8 +1,17 @@
-"""Template context shared by every page: the acting person's roles, for the navigation bar."""
+"""Template context shared by every page: the acting person's roles and the navigation bar.
+
+The menu offers only places the person may open (their school's pages for school staff,
+the region pages for region staff, roster import for account admins), so nobody is shown a
+link that ends in "access denied".
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from zuoye.schools.access import Scope, scope_for
 
@@ -14,7 +23,30 @@ def request_scope(request: HttpRequest) -> Scope:
     return request._zuoye_scope  # type: ignore[attr-defined, no-any-return]
 
 
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+
+
+def nav_items(scope: Scope) -> list[NavItem]:
+    from zuoye.schools.models import School
+
+    items = [NavItem(str(_("Home")), reverse("portal:home"))]
+    if scope.region_paths or scope.is_platform_admin:
+        items.append(NavItem(str(_("Regions")), reverse("schools:regions")))
+    schools = School.objects.filter(pk__in=scope.school_ids).order_by("code").only("pk", "name") if scope.school_ids else []
+    for school in schools:
+        label = school.name if len(scope.school_ids) > 1 else str(_("My school"))
+        items.append(NavItem(label, reverse("schools:school", args=[school.pk])))
+        items.append(NavItem(str(_("Teachers")), reverse("schools:teachers", args=[school.pk])))
+    if scope.admin_school_ids:
+        items.append(NavItem(str(_("Rosters")), "/rosters/"))
+    return items
+
+
 def navigation(request: HttpRequest) -> dict[str, object]:
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
-    return {"scope": request_scope(request)}
+    scope = request_scope(request)
+    return {"scope": scope, "nav": nav_items(scope)}

@@ -4,5 +4,5 @@ from zuoye.portal import views
 
 app_name = "portal"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.home_page, name="home"),
 ]

@@ -1,0 +1,235 @@
+"""Role × page: every URL of the project, opened by every persona, is allowed or denied as the table says.
+
+The URL patterns are read from the resolver, so a page or API endpoint added later without
+a row in ``CASES`` fails :func:`test_every_url_pattern_has_a_row_in_the_table`. Each row
+names the persons allowed; everyone else must be denied (403/404), and an anonymous
+visitor must be sent to the login page (or get 401 from the API). Rows marked "outside"
+point at objects beyond the allowed persons' reach (a class in another county, a school
+in another county) to prove that scoping holds for objects, not only for pages.
+
+Each persona's request runs inside a savepoint that is rolled back, so a POST by one persona
+(moving a student, resetting a password) does not change what the next persona meets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from zuoye.schools.tests.personas import County
+
+# ---------------------------------------------------------------------------------------------
+# Who is who: persona name → the account in the test county (None: not logged in).
+PERSONAS: dict[str, Callable[[County], Any]] = {
+    "anonymous": lambda c: None,
+    "student": lambda c: c.student_zhang.user,
+    "guardian": lambda c: c.guardian_zhang,
+    "teacher": lambda c: c.teacher_wang,
+    "head_teacher": lambda c: c.head_teacher_li,
+    "school_admin": lambda c: c.school_admin,
+    "school_leader": lambda c: c.school_leader,
+    "county_staff": lambda c: c.county_staff,
+    "city_staff": lambda c: c.city_staff,
+    "province_staff": lambda c: c.province_staff,
+    "other_county_staff": lambda c: c.other_county_staff,
+    "stranger": lambda c: c.stranger,
+}
+LOGGED_IN = frozenset(PERSONAS) - {"anonymous"}
+EVERYONE = frozenset(PERSONAS)
+NOBODY: frozenset[str] = frozenset()
+ABOVE_COUNTY = frozenset({"city_staff", "province_staff"})
+REGION_OF_SCHOOL = frozenset({"county_staff"}) | ABOVE_COUNTY
+REGION_STAFF = REGION_OF_SCHOOL | {"other_county_staff"}
+SCHOOL = frozenset({"school_admin", "school_leader"}) | REGION_OF_SCHOOL  # may see 城关中学
+FAR = frozenset({"other_county_staff"}) | ABOVE_COUNTY  # may see 兴国县第一中学
+ADMIN = frozenset({"school_admin"})
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # the URL pattern's name, with its namespace
+    label: str  # what this row shows
+    allowed: frozenset[str]
+    kwargs: Callable[[County], dict[str, Any]] = lambda c: {}
+    method: str = "get"
+    data: Callable[[County], dict[str, Any]] = lambda c: {}
+    ok: tuple[int, ...] = ()  # statuses that mean "allowed"; default 200 for GET, 302 for POST
+    anonymous: str = "login"  # what an anonymous visitor gets: "login", "allowed" or "denied"
+
+    @property
+    def ok_statuses(self) -> tuple[int, ...]:
+        return self.ok or ((200,) if self.method == "get" else (302,))
+
+
+def _assignment(c: County) -> dict[str, Any]:
+    return {"assignment_id": c.teacher_wang.teacher.assignments.get().pk}
+
+
+def _roster_import(school: str) -> Callable[[County], dict[str, Any]]:
+    """An import whose check failed, at 城关中学 ("school") or in the other county ("far_school")."""
+
+    def make(c: County) -> dict[str, Any]:
+        from zuoye.rosters.models import RosterImport
+
+        record = RosterImport.objects.create(
+            school=getattr(c, school), actor=c.school_admin, filename="名单.xlsx", status=RosterImport.Status.FAILED
+        )
+        return {"pk": record.pk}
+
+    return make
+
+
+def _job(c: County) -> dict[str, Any]:
+    from zuoye.jobs.models import Job
+
+    return {"job_id": Job.objects.create(kind="test.noop", created_by=c.school_admin).pk}
+
+
+CASES: list[Case] = [
+    # the shell: home, login, logout, password, language
+    Case("portal:home", "home page of each role", LOGGED_IN),
+    Case("accounts:login", "login page (a logged-in person is sent home)", EVERYONE, ok=(200, 302), anonymous="allowed"),
+    Case("accounts:logout", "log out", EVERYONE, method="post", anonymous="allowed"),
+    Case("accounts:password_change", "change own password", LOGGED_IN),
+    Case("set_language", "switch language", EVERYONE, method="post", data=lambda c: {"language": "en", "next": "/"},
+         anonymous="allowed"),
+    # region drill-down
+    Case("schools:regions", "regions the person oversees", REGION_STAFF, ok=(302,)),
+    Case("schools:region", "own county", REGION_OF_SCHOOL, lambda c: {"region_id": c.county.pk}),
+    Case("schools:region", "city above the county", ABOVE_COUNTY, lambda c: {"region_id": c.city.pk}),
+    Case("schools:region", "outside: the other county", FAR, lambda c: {"region_id": c.other_county.pk}),
+    # a school and its teachers
+    Case("schools:school", "城关中学", SCHOOL, lambda c: {"school_id": c.school.pk}),
+    Case("schools:school", "outside: school in the other county", FAR, lambda c: {"school_id": c.far_school.pk}),
+    Case("schools:classes_create", "create classes at 城关中学", ADMIN, lambda c: {"school_id": c.school.pk},
+         method="post", data=lambda c: {"grade": 8, "count": 2}),
+    Case("schools:classes_create", "outside: create classes in the other county", NOBODY,
+         lambda c: {"school_id": c.far_school.pk}, method="post", data=lambda c: {"grade": 8, "count": 2}),
+    Case("schools:teachers", "teachers of 城关中学", SCHOOL, lambda c: {"school_id": c.school.pk}),
+    Case("schools:teachers", "outside: teachers in the other county", FAR, lambda c: {"school_id": c.far_school.pk}),
+    Case("schools:teachers", "add an assignment", ADMIN, lambda c: {"school_id": c.school.pk}, method="post",
+         data=lambda c: {"teacher": c.teacher_wang.teacher.pk, "school_class": c.class_7_2.pk,
+                         "subject": c.math.pk}),
+    Case("schools:assignment_delete", "remove Wang's maths assignment", ADMIN, _assignment, method="post"),
+    # a class
+    Case("schools:class", "七年级(1)班: Wang teaches it, Li heads it", SCHOOL | {"teacher", "head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("schools:class", "七年级(2)班: only Li teaches it", SCHOOL | {"head_teacher"},
+         lambda c: {"class_id": c.class_7_2.pk}),
+    Case("schools:class", "outside: class in the other county", FAR, lambda c: {"class_id": c.far_class.pk}),
+    Case("schools:head_teacher_set", "set the head teacher", ADMIN, lambda c: {"class_id": c.class_7_1.pk},
+         method="post", data=lambda c: {"teacher": c.teacher_wang.teacher.pk}),
+    Case("schools:slips_pdf", "slips of the head teacher's class", ADMIN | {"head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("schools:slips_pdf", "slips of a class Li only teaches", ADMIN, lambda c: {"class_id": c.class_7_2.pk}),
+    Case("schools:slips_pdf", "outside: slips in the other county", NOBODY, lambda c: {"class_id": c.far_class.pk}),
+    Case("schools:slips_xlsx", "slip list of the head teacher's class", ADMIN | {"head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("schools:student_move", "move 张小明 to 七年级(2)班", ADMIN, lambda c: {"student_id": c.student_zhang.pk},
+         method="post", data=lambda c: {"to_class": c.class_7_2.pk}),
+    Case("schools:student_move", "outside: move a student of the other county", NOBODY,
+         lambda c: {"student_id": c.student_far.pk}, method="post", data=lambda c: {"to_class": c.class_7_2.pk}),
+    Case("schools:password_reset", "new first password for a student", ADMIN,
+         lambda c: {"user_id": c.student_zhang.user.pk}, method="post", ok=(200,)),
+    Case("schools:password_reset", "new first password for a parent", ADMIN,
+         lambda c: {"user_id": c.guardian_zhang.pk}, method="post", ok=(200,)),
+    Case("schools:password_reset", "new first password for a teacher", ADMIN,
+         lambda c: {"user_id": c.teacher_wang.pk}, method="post", ok=(200,)),
+    Case("schools:password_reset", "never for region staff", NOBODY, lambda c: {"user_id": c.county_staff.pk},
+         method="post"),
+    Case("schools:password_reset", "outside: a student of the other county", NOBODY,
+         lambda c: {"user_id": c.student_far.user.pk}, method="post"),
+    # JSON API (lists are scoped, not refused: a stranger gets an empty list)
+    Case("api:api-root", "the bare API prefix is no page", NOBODY, anonymous="denied"),
+    Case("api:openapi-json", "API schema", LOGGED_IN),
+    Case("api:me", "who am I", LOGGED_IN),
+    Case("api:schools", "schools I may see", LOGGED_IN),
+    Case("api:classes", "classes I may see", LOGGED_IN),
+    Case("api:class_students", "students of 七年级(1)班", SCHOOL | {"teacher", "head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("api:class_students", "outside: students of a class in the other county", FAR,
+         lambda c: {"class_id": c.far_class.pk}),
+    # rosters: the school's account admin and region staff manage them, nobody else
+    Case("rosters:index", "roster import page", ADMIN | REGION_STAFF),
+    Case("rosters:upload", "upload without a file: the form answers 400", ADMIN | REGION_STAFF, method="post", ok=(400,)),
+    Case("rosters:result", "an import at 城关中学", ADMIN | REGION_OF_SCHOOL, _roster_import("school")),
+    Case("rosters:result", "outside: an import in the other county", FAR, _roster_import("far_school")),
+    Case("rosters:apply", "a failed check cannot be applied (404); outsiders get 403", ADMIN | REGION_OF_SCHOOL,
+         _roster_import("school"), method="post", ok=(404,)),
+    Case("rosters:problems", "problem list of an import at 城关中学", ADMIN | REGION_OF_SCHOOL, _roster_import("school")),
+    Case("rosters:template", "the student roster template", ADMIN | REGION_STAFF, lambda c: {"kind": "students"}),
+    Case("rosters:export_school", "export 城关中学 as xlsx", ADMIN | REGION_OF_SCHOOL,
+         lambda c: {"pk": c.school.pk, "fmt": "xlsx"}),
+    Case("rosters:export_school", "outside: export a school of the other county", FAR,
+         lambda c: {"pk": c.far_school.pk, "fmt": "zip"}),
+    Case("rosters:export_region", "export the county as OneRoster", REGION_OF_SCHOOL, lambda c: {"pk": c.county.pk}),
+    Case("rosters:export_region", "outside: export the other county", FAR, lambda c: {"pk": c.other_county.pk}),
+    # background jobs: only the person who started one sees it
+    Case("jobs:status", "a job the school admin started", ADMIN, _job),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+def url_pattern_names(resolver: URLResolver | None = None, namespace: str = "") -> Iterator[str]:
+    """Every named URL pattern of the project, with its namespace; unnamed ones by their route."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(part for part in (namespace, pattern.namespace) if part)
+            yield from url_pattern_names(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name or f"<unnamed {pattern.pattern}>"
+            yield f"{namespace}:{name}" if namespace else name
+
+
+def _outcome(response: Any, case: Case) -> str:
+    location = response.get("Location", "")
+    if response.status_code == 401 or (response.status_code == 302 and "/accounts/login/?next=" in location):
+        return "login"
+    if response.status_code in case.ok_statuses:
+        return "allowed"
+    if response.status_code in (403, 404):
+        return "denied"
+    return f"status {response.status_code}"
+
+
+def _expected(case: Case, persona: str) -> str:
+    if persona == "anonymous":
+        return case.anonymous
+    return "allowed" if persona in case.allowed else "denied"
+
+
+def _visit(client: Client, case: Case, url: str, data: dict[str, Any]) -> Any:
+    with transaction.atomic():
+        response = client.post(url, data) if case.method == "post" else client.get(url)
+        transaction.set_rollback(True)
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+def test_every_url_pattern_has_a_row_in_the_table():
+    patterns = set(url_pattern_names())
+    in_table = {case.name for case in CASES}
+    assert not patterns - in_table, f"URL patterns without a row in CASES: {sorted(patterns - in_table)}"
+    assert not in_table - patterns, f"rows in CASES for URL patterns that no longer exist: {sorted(in_table - patterns)}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.name} · {c.label}" for c in CASES])
+def test_each_role_is_allowed_or_denied_as_the_table_says(county, case):
+    url = reverse(case.name, kwargs=case.kwargs(county))
+    data = case.data(county)
+    wrong = []
+    for persona, who in PERSONAS.items():
+        client = Client()
+        user = who(county)
+        if user is not None:
+            client.force_login(user)
+        got = _outcome(_visit(client, case, url, data), case)
+        if got != _expected(case, persona):
+            wrong.append(f"  {persona:<20} expected {_expected(case, persona):<8} got {got}")
+    assert not wrong, f"{case.method.upper()} {url} ({case.label}):\n" + "\n".join(wrong)
