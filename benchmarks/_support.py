@@ -11,6 +11,7 @@ import contextlib
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextlib.contextmanager
-def throwaway_postgres(port: int = 55439) -> Iterator[str]:
+def throwaway_postgres(port: int = 0) -> Iterator[str]:
     """Start a private PostgreSQL (RECIPES §4) and yield its URL; stop and delete it afterwards."""
     if os.environ.get("ZUOYE_BENCH_PG_URL"):
         yield os.environ["ZUOYE_BENCH_PG_URL"]
@@ -30,17 +31,18 @@ def throwaway_postgres(port: int = 55439) -> Iterator[str]:
     if not bins:
         raise SystemExit("PostgreSQL is not installed: run ./dev test once (it installs it), or set ZUOYE_BENCH_PG_URL")
     pgbin = Path(bins[-1])
+    port = port or _free_port()
     data = Path(tempfile.mkdtemp(prefix="zuoye-bench-pg-"))
     runas: list[str] = []
     if os.geteuid() == 0:
         shutil.chown(data, "postgres", "postgres")
         runas = ["runuser", "-u", "postgres", "--"]
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    subprocess.run([*runas, str(pgbin / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                    "--locale=C.UTF-8", "--no-sync"], check=True, **quiet)
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off -c synchronous_commit=off"
-    subprocess.run([*runas, str(pgbin / "pg_ctl"), "-D", str(data), "-l", str(data / "server.log"), "-w", "-t", "30",
-                    "start", "-o", options], check=True, **quiet)
+    try:
+        _start(pgbin, data, port, runas, quiet)
+    except subprocess.CalledProcessError:
+        shutil.rmtree(data, ignore_errors=True)
+        raise
     try:
         subprocess.run([str(pgbin / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-qc",
                         "CREATE DATABASE zuoye_bench"], check=True, **quiet)
@@ -48,6 +50,20 @@ def throwaway_postgres(port: int = 55439) -> Iterator[str]:
     finally:
         subprocess.run([*runas, str(pgbin / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], **quiet)
         shutil.rmtree(data, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start(pgbin: Path, data: Path, port: int, runas: list[str], quiet: dict) -> None:  # type: ignore[type-arg]
+    subprocess.run([*runas, str(pgbin / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                    "--locale=C.UTF-8", "--no-sync"], check=True, **quiet)
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {data}"  # durable defaults, as in production
+    subprocess.run([*runas, str(pgbin / "pg_ctl"), "-D", str(data), "-l", str(data / "server.log"), "-w", "-t", "30",
+                    "start", "-o", options], check=True, **quiet)
 
 
 def run_child(script: Path, *args: str, database_url: str = "", home: Path) -> str:

@@ -91,6 +91,67 @@ def _job(c: County) -> dict[str, Any]:
     return {"job_id": Job.objects.create(kind="test.noop", created_by=c.school_admin).pk}
 
 
+# item bank and homework (issue 3) ---------------------------------------------------------------
+STAFF = frozenset({"teacher", "head_teacher", "school_admin", "school_leader"}) | REGION_STAFF
+TEACHERS = frozenset({"teacher", "head_teacher"})
+HOMEWORK_READERS = TEACHERS | {"school_admin", "school_leader"}  # of Wang's homework for 七年级(1)班
+OWNER = frozenset({"teacher"})
+
+
+def _bank(c: County) -> dict[str, Any]:
+    from zuoye.itembank.tests.bank import small_bank
+
+    small_bank(per_template=1)
+    return {}
+
+
+def _item(c: County) -> dict[str, Any]:
+    from zuoye.itembank.tests.bank import small_bank
+
+    return {"item_id": small_bank(per_template=1)[0].pk}
+
+
+def _figure(c: County) -> dict[str, Any]:
+    from zuoye.itembank.services.curriculum import curriculum_sync
+    from zuoye.itembank.tests.bank import item_with_figure
+
+    curriculum_sync()
+    return {"item_id": item_with_figure().pk}
+
+
+def _item_import(c: County) -> dict[str, Any]:
+    from zuoye.itembank.models import ItemImport
+
+    return {"import_id": ItemImport.objects.create(filename="题.gift", sha256="0" * 64, created_by=c.teacher_wang).pk}
+
+
+def _homework(extra: Callable[[County, Any], dict[str, Any]] = lambda c, a: {}) -> Callable[[County], dict[str, Any]]:
+    """A draft of Wang's for 七年级(1)班 with two items; ``extra`` adds more URL arguments."""
+
+    def make(c: County) -> dict[str, Any]:
+        from zuoye.homework.tests.factories import homework
+        from zuoye.itembank.tests.bank import small_bank
+
+        assignment = homework(c, c.class_7_1, items=small_bank(per_template=1)[:2])
+        return {"assignment_id": assignment.pk, **extra(c, assignment)}
+
+    return make
+
+
+def _sheet_set(c: County) -> dict[str, Any]:
+    from zuoye.homework.services.sheets import sheets_print
+
+    assignment_id = _homework()(c)["assignment_id"]
+    from zuoye.homework.models import Assignment
+
+    sheet_set = sheets_print(assignment=Assignment.objects.get(pk=assignment_id), school_class=c.class_7_1, actor=None)
+    return {"sheet_set_id": sheet_set.pk}
+
+
+_LINK = _homework(lambda c, a: {"link_id": a.item_links.order_by("position").first().pk})
+_CLASS = _homework(lambda c, a: {"class_id": c.class_7_1.pk})
+
+
 CASES: list[Case] = [
     # the shell: home, login, logout, password, language
     Case("portal:home", "home page of each role", LOGGED_IN),
@@ -172,6 +233,43 @@ CASES: list[Case] = [
     Case("rosters:export_region", "outside: export the other county", FAR, lambda c: {"pk": c.other_county.pk}),
     # background jobs: only the person who started one sees it
     Case("jobs:status", "a job the school admin started", ADMIN, _job),
+    # item bank: staff browse it; teachers and school admins import; teachers upload micro-lessons
+    Case("itembank:bank", "the item bank", STAFF, _bank),
+    Case("itembank:item", "an item with its answer", STAFF, _item),
+    Case("itembank:item_image", "an item's figure", STAFF, _figure),
+    Case("itembank:export", "QTI export of one's own subject (or back to the bank when it has none)", STAFF, _bank,
+         ok=(200, 302)),
+    Case("itembank:import", "the import page", TEACHERS | ADMIN),
+    Case("itembank:import", "upload without a file: the form answers 400", TEACHERS | ADMIN, method="post", ok=(400,)),
+    Case("itembank:import_result", "Wang's own import", OWNER, _item_import),
+    Case("itembank:lessons", "micro-lessons", STAFF),
+    Case("itembank:lesson_new", "upload a micro-lesson", TEACHERS),
+    # homework: Wang's draft for 七年级(1)班; Li heads that class; the school's staff read it
+    Case("homework:list", "homework list", HOMEWORK_READERS),
+    Case("homework:new", "new homework (a teacher of something)", TEACHERS),
+    Case("homework:compose", "Wang's draft", HOMEWORK_READERS, _homework()),
+    Case("homework:delete", "delete Wang's draft", OWNER, _homework(), method="post"),
+    Case("homework:items_add", "add items", OWNER, _homework(), method="post"),
+    Case("homework:item_remove", "remove an item", OWNER, _LINK, method="post"),
+    Case("homework:item_move", "move an item", OWNER, _LINK, method="post", data=lambda c: {"to": "down"}),
+    Case("homework:generate", "generate fresh items", OWNER, _homework(), method="post",
+         data=lambda c: {"template": "math.g7.linear_equation", "count": 1}),
+    Case("homework:minutes", "set the minutes", OWNER, _homework(), method="post", data=lambda c: {"minutes": 30}),
+    Case("homework:load", "the live load panel", HOMEWORK_READERS, _homework()),
+    Case("homework:publish", "publish", OWNER, _homework(), method="post"),
+    Case("homework:publish", "publish with a reason: the owner, or a leader's override", OWNER | {"school_leader"},
+         _homework(), method="post", data=lambda c: {"reason": "单元复习"}),
+    Case("homework:sheets", "answer sheets page", HOMEWORK_READERS, _homework()),
+    Case("homework:sheets_class", "whole-class sheets (a job)", HOMEWORK_READERS, _CLASS, method="post"),
+    Case("homework:sheets_generic", "generic class sheet", HOMEWORK_READERS, _CLASS, method="post"),
+    Case("homework:sheets_student", "one student's sheet", HOMEWORK_READERS, _CLASS, method="post",
+         data=lambda c: {"student": c.student_zhang.pk}),
+    Case("homework:sheet_pdf", "a printed PDF (students' names)", HOMEWORK_READERS, _sheet_set),
+    Case("homework:sheet_layout", "its layout JSON", HOMEWORK_READERS, _sheet_set),
+    Case("homework:calendar_index", "load calendars I may open", frozenset({"head_teacher", "school_leader"}), ok=(200, 302)),
+    Case("homework:calendar", "七年级(1)班's load calendar", frozenset({"head_teacher", "school_leader"}),
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("homework:calendar", "outside: a class in the other county", NOBODY, lambda c: {"class_id": c.far_class.pk}),
 ]
 
 

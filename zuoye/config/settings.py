@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "zuoye.portal",
     "zuoye.demo",
     "zuoye.jobs",
+    "zuoye.itembank",
+    "zuoye.homework",
 ]
 
 MIDDLEWARE = [

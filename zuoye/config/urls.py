@@ -13,6 +13,8 @@ urlpatterns = [
     path("rosters/", include("zuoye.rosters.urls")),
     path("api/v1/", api.urls),
     path("jobs/", include("zuoye.jobs.urls")),
+    path("itembank/", include("zuoye.itembank.urls")),
+    path("homework/", include("zuoye.homework.urls")),
     path("", include("zuoye.portal.urls")),
 ]
 if settings.DEBUG:

@@ -103,6 +103,7 @@ class _Family:
     surname: str
     guardians: list[_GuardianDraft]
     grades: list[int]
+    children: set[str] = field(default_factory=set)  # names already given: siblings never share one
 
 
 class _Generator:
@@ -205,10 +206,11 @@ class _Generator:
         family = self._family(town, grade)
         full_name = self.names.full_name(self.rng, "child", gender, family.surname)
         for _ in range(20):  # a class rarely has two children of the same name; the roll-call would stumble
-            if full_name not in names_in_class:
+            if full_name not in names_in_class and full_name not in family.children:
                 break
             full_name = self.names.full_name(self.rng, "child", gender, family.surname)
         names_in_class.add(full_name)
+        family.children.add(full_name)
         born = self._birth_date(grade)
         region = self.rng.choices([code for code, _ in BIRTHPLACES], weights=[w for _, w in BIRTHPLACES])[0]
         id_card = n.id_card_number(self.rng, region=region, born=born, gender=gender, used=self.id_cards)

@@ -30,6 +30,7 @@ class NavItem:
 
 
 def nav_items(scope: Scope) -> list[NavItem]:
+    from zuoye.rosters.selectors import may_manage_rosters
     from zuoye.schools.models import School
 
     items = [NavItem(str(_("Home")), reverse("portal:home"))]
@@ -40,8 +41,12 @@ def nav_items(scope: Scope) -> list[NavItem]:
         label = school.name if len(scope.school_ids) > 1 else str(_("My school"))
         items.append(NavItem(label, reverse("schools:school", args=[school.pk])))
         items.append(NavItem(str(_("Teachers")), reverse("schools:teachers", args=[school.pk])))
-    if scope.admin_school_ids:
-        items.append(NavItem(str(_("Rosters")), "/rosters/"))
+    if scope.is_platform_admin or scope.roles & {"teacher", "head_teacher", "school_admin", "school_leader", "region_staff"}:
+        items.append(NavItem(str(_("Item bank")), reverse("itembank:bank")))
+    if scope.roles & {"teacher", "head_teacher", "school_leader"}:
+        items.append(NavItem(str(_("Homework")), reverse("homework:list")))
+    if may_manage_rosters(scope):
+        items.append(NavItem(str(_("Rosters")), reverse("rosters:index")))
     return items
 
 

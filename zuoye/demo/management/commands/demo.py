@@ -64,9 +64,20 @@ class Command(BaseCommand):
         else:
             self.stdout.write(_("The demo county is already in the database; nothing was changed "
                                 "(--rebuild builds it again)."))
+        self.item_bank()
         self.stdout.write(logins_table(plan, port=options["port"]))
         if not options["no_serve"]:
             self.serve(options["port"])
+
+    def item_bank(self) -> None:
+        """The demo item bank (curriculum, hand-written items, math variants); loaded once."""
+        from zuoye.itembank.models import Item
+        from zuoye.itembank.services.demo import demo_bank_load
+
+        if Item.objects.filter(template_code="").exists() and Item.objects.exclude(template_code="").exists():
+            return
+        counts = demo_bank_load()
+        self.stdout.write(_("Item bank loaded: %(math)d math, %(chinese)d Chinese, %(english)d English items.") % counts)
 
     def serve(self, port: int) -> None:
         call_command("runserver", f"{ADDRESS}:{port}", use_reloader=False, insecure_serving=True)

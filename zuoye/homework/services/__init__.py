@@ -1,0 +1,1 @@
+"""Writes on homework: composing, the load budget, publishing, answer sheets."""

@@ -1,0 +1,1 @@
+"""Writes on the item bank: curriculum sync, storing items (deduplicated), imports, variants."""
