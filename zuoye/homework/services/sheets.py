@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from zuoye.accounts.models import User
-from zuoye.core import layout
+from zuoye.core import identity, layout
 from zuoye.core.mathtext import stem_to_typst
 from zuoye.homework.models import Assignment, AssignmentItem, SheetSet
 from zuoye.itembank.models import Item
@@ -69,6 +69,14 @@ def _chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def printed_number(student_number: str) -> str:
+    """The 学籍号 as printed on a sheet classmates may see: masked, since it holds the ID-card number.
+
+    The QR identifies the student; the printed number only reassures the child it is theirs.
+    """
+    return identity.mask_id_card(student_number)
+
+
 def number_key(student_number: str) -> str:
     """The digits a student fills in on a generic sheet: the 学籍号's digits, a final X dropped."""
     return "".join(ch for ch in student_number.rstrip("Xx") if ch.isdigit())
@@ -113,7 +121,7 @@ def sheets_print(
     digits = suffix_digits_for([s.student_number for s in class_students]) if generic else 0
     spec = sheet_spec(assignment=assignment, school_class=school_class, suffix_digits=digits or 8)
     refs: list[layout.StudentRef | None] = (
-        [None] if generic else [layout.StudentRef(s.pk, s.user.full_name, s.student_number) for s in chosen]
+        [None] if generic else [layout.StudentRef(s.pk, s.user.full_name, printed_number(s.student_number)) for s in chosen]
     )
     report(1, 3, "typesetting")
     printed = layout.sheets_build(spec, refs, convert=_convert(school_class.grade))
