@@ -7,16 +7,20 @@ everyone else gets 403.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from zuoye.jobs.selectors import jobs_of
 from zuoye.portal.context import request_scope
 from zuoye.rosters import problems as words
 from zuoye.rosters import selectors
 from zuoye.rosters.forms import UploadForm
-from zuoye.rosters.services import roster_import, roster_import_apply
+from zuoye.rosters.services import roster_import_apply, roster_import_start
 from zuoye.rosters.services.oneroster_out import roster_export_oneroster
 from zuoye.rosters.services.workbooks import problems_workbook, roster_export_xlsx, roster_template
 from zuoye.schools import access
@@ -56,8 +60,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES, schools=schools)
     if not form.is_valid():
         return render(request, "rosters/index.html", {"form": form, "school": None, "schools": schools, "imports": []}, status=400)
-    record = roster_import(file=form.cleaned_data["file"], school=form.cleaned_data["school"], actor=request.user,
-                           dry_run=form.cleaned_data["dry_run"])
+    record, job = roster_import_start(file=form.cleaned_data["file"], school=form.cleaned_data["school"],
+                                      actor=request.user, dry_run=form.cleaned_data["dry_run"])
+    if job is not None:
+        return redirect(reverse("rosters:result", args=[record.pk]) + f"?job={job.pk}")
     return redirect("rosters:result", pk=record.pk)
 
 
@@ -69,7 +75,17 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     shown = [{**item, "text": words.render(item), "where": words.column_text(item)} for item in record.problems[:1000]]
     notes = [words.render(item) for item in record.notices]
     counts = [(words.kind_name(kind), c) for kind, c in record.counts.items()]
-    return render(request, "rosters/result.html", {"record": record, "problems": shown, "notes": notes, "counts": counts})
+    job = jobs_of(request.user).filter(pk=request.GET.get("job")).first() if _is_uuid(request.GET.get("job")) else None
+    return render(request, "rosters/result.html", {"record": record, "problems": shown, "notes": notes, "counts": counts,
+                                                   "job": job})
+
+
+def _is_uuid(text: str | None) -> bool:
+    try:
+        uuid.UUID(str(text))
+    except ValueError:
+        return False
+    return True
 
 
 @login_required

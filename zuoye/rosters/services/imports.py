@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from zuoye.accounts.models import User
+from zuoye.jobs.models import Job
+from zuoye.jobs.services import job_enqueue
 from zuoye.core.roster import sniff
 from zuoye.core.roster.problems import ERROR, Place, Problem, notice, problem
 from zuoye.rosters import selectors
@@ -55,6 +57,24 @@ def roster_import(*, file: uploads.Input, school: m.School | None = None, actor:
     record = uploads.record_start(data=data, filename=name, school=school, actor=actor,
                                   dry_run=dry_run, create_classes=create_classes)
     return run(record, data, actor=actor)
+
+
+# Files up to this size (a school's roster: a few thousand rows, ~150 KB) are imported while the
+# person waits; larger ones (a county's OneRoster package) run as a background job.
+INLINE_MAX_BYTES = 512 * 1024
+
+
+def roster_import_start(*, file: uploads.Input, school: m.School | None, actor: User | None, dry_run: bool = False,
+                        create_classes: bool = False) -> tuple[RosterImport, Job | None]:
+    """Start an import from the web: small files at once, large ones as a job (returned with it)."""
+    data, name = uploads.read_input(file, None)
+    record = uploads.record_start(data=data, filename=name, school=school, actor=actor,
+                                  dry_run=dry_run, create_classes=create_classes)
+    if len(data) <= INLINE_MAX_BYTES:
+        return run(record, data, actor=actor), None
+    job = job_enqueue(kind="rosters.import", params={"record_id": record.pk, "actor_id": actor.pk if actor else None},
+                      actor=actor)
+    return record, job
 
 
 def roster_import_apply(*, checked: RosterImport, actor: User | None) -> RosterImport:

@@ -1,4 +1,7 @@
-/* Follows a background job (GET /jobs/<id>/, JSON) and shows its progress; on success reveals the downloads. */
+/* Follows a background job (GET /jobs/<id>/, JSON) and shows its progress.
+   On success it reveals the box's links (hrefs from the job's result, by data-key), or reloads the
+   page when the box has data-reload (the page itself then shows the outcome). A job that has not
+   said how much there is to do shows an indeterminate bar. */
 (function () {
   "use strict";
   document.querySelectorAll("[data-job-url]").forEach(function (box) {
@@ -6,9 +9,12 @@
     var status = box.querySelector(".job-status");
     var links = box.querySelector(".job-links");
     function show(job) {
-      bar.value = job.percent;
+      if (job.total) { bar.value = job.percent; } else if (job.status !== "succeeded") { bar.removeAttribute("value"); }
       if (job.status === "succeeded") {
+        bar.value = 100;
         status.textContent = box.dataset.doneText;
+        if ("reload" in box.dataset) { window.location.reload(); return; }
+        if (!links) { return; }
         links.querySelectorAll("[data-key]").forEach(function (a) { a.href = job.result[a.dataset.key]; });
         links.hidden = false;
         return;
@@ -18,7 +24,8 @@
         status.textContent = box.dataset.failedText + " " + job.error;
         return;
       }
-      status.textContent = (job.status === "queued" ? box.dataset.queuedText : box.dataset.runningText) + " " + job.percent + "%";
+      status.textContent = (job.status === "queued" ? box.dataset.queuedText : box.dataset.runningText) +
+        (job.total ? " " + job.percent + "%" : "");
       window.setTimeout(poll, 400);
     }
     function poll() {
