@@ -169,6 +169,9 @@ def assignment_publish(*, assignment: Assignment, actor: User, override_reason: 
     _require_draft(assignment)
     if not assignment.item_links.exists() and not assignment.minutes_edited:
         raise ValidationError(_("Add items (or set the minutes for workbook homework) before publishing."))
+    # Two teachers publishing for the same class at once must not both fit into the same minutes:
+    # the classes' rows are locked until this transaction ends (PostgreSQL; SQLite has one writer).
+    list(SchoolClass.objects.select_for_update(of=("self",)).filter(assignment_links__assignment=assignment).values_list("pk"))
     loads = assignment_load_checks(assignment=assignment)
     over = [load for load in loads if not load.check.allowed]
     if over and not (override_reason.strip() and all(_may_override(actor, x.school_class) for x in over)):
