@@ -1,0 +1,88 @@
+"""Stage 5a, bubbles: what the student did to each choice bubble, on the rectified page.
+
+Each bubble is sampled inside its printed ring (``bubble_core`` of the radius) and compared
+with the paper just around it, so uneven light and greyish scans do not fill bubbles. The
+dark share decides filled / empty; between the two a bubble is either crossed out (its ink
+lies on the diagonals) or unclear; an empty-looking bubble that is still greyish shows an
+erasure. Confidence grows with the distance from the nearest decision boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from zuoye.core.layout import Bubble, ItemRegion
+from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
+from zuoye.core.scan.report import BubbleState, Image
+
+
+@dataclass(frozen=True)
+class BubbleReading:
+    value: str
+    state: BubbleState
+    dark_share: float
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ChoiceReading:
+    """An item's bubbles: the values filled, each bubble's state, and the weakest confidence."""
+
+    values: tuple[str, ...]
+    bubbles: tuple[BubbleReading, ...]
+    confidence: float
+    reason: str
+
+
+def _margin(distance: float, config: ScanConfig) -> float:
+    return 0.5 + 0.5 * min(1.0, max(0.0, distance) / config.bubble_margin)
+
+
+def _window(gray: Image, b: Bubble, k: float, outer: float) -> tuple[Image, npt.NDArray[np.float64]]:
+    cx, cy, reach = b.cx * k, b.cy * k, b.r * k * outer
+    x0, y0 = max(0, int(cx - reach)), max(0, int(cy - reach))
+    x1, y1 = min(gray.shape[1], int(cx + reach) + 2), min(gray.shape[0], int(cy + reach) + 2)
+    ys, xs = np.mgrid[y0:y1, x0:x1]
+    radius = np.hypot(xs - cx, ys - cy) / (b.r * k)
+    diag = np.abs(np.abs(xs - cx) - np.abs(ys - cy)) / (b.r * k)
+    return gray[y0:y1, x0:x1], np.stack([radius, diag])
+
+
+def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> BubbleReading:
+    """One bubble on the rectified grey page of ``k`` px/mm."""
+    inner, outer = config.bubble_paper
+    window, (radius, diag) = _window(gray, b, k, outer)
+    paper = max(1.0, float(np.percentile(window[(radius >= inner) & (radius <= outer)], 90)))
+    darkness = 1.0 - window[radius <= config.bubble_core] / paper
+    dark = darkness > config.bubble_dark_min
+    share = float(np.mean(dark))
+    core = radius <= config.bubble_core
+    on_diagonals = 0.0
+    if share > config.bubble_empty_max:
+        on_diagonals = float(np.mean(diag[core][dark] < config.bubble_diagonal_band))
+    if config.bubble_cross_share_max > share and on_diagonals >= config.bubble_cross_diag_min:
+        return BubbleReading(b.value, BubbleState.CROSSED, share,
+                             _margin(on_diagonals - config.bubble_cross_diag_min, config))
+    if share >= config.bubble_filled_min:
+        return BubbleReading(b.value, BubbleState.FILLED, share, _margin(share - config.bubble_filled_min, config))
+    if share <= config.bubble_empty_max:
+        greyness = float(np.mean(np.clip(darkness, 0, 1)))
+        state = BubbleState.ERASED if greyness > config.bubble_erased_grey else BubbleState.EMPTY
+        return BubbleReading(b.value, state, share, _margin(config.bubble_empty_max - share, config))
+    return BubbleReading(b.value, BubbleState.UNCLEAR, share, 0.0)
+
+
+def choices_read(gray: Image, item: ItemRegion, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> ChoiceReading:
+    """All bubbles of a choice item; the reason names several fills, erasures and cross-outs."""
+    readings = tuple(bubble_read(gray, b, k, config) for b in item.bubbles)
+    values = tuple(r.value for r in readings if r.state is BubbleState.FILLED)
+    notes = [f"{len(values)} filled" if values else "none filled"]
+    for state in (BubbleState.ERASED, BubbleState.CROSSED, BubbleState.UNCLEAR):
+        named = [r.value for r in readings if r.state is state]
+        if named:
+            notes.append(f"{state.value} {','.join(named)}")
+    confidence = min((r.confidence for r in readings), default=1.0)
+    return ChoiceReading(values, readings, confidence, "; ".join(notes))

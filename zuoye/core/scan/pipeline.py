@@ -1,0 +1,115 @@
+"""The pipeline: one image in, one page result out, every stage's report kept.
+
+``page_read`` runs the named stages in order — identify (QR), align (marks and homography),
+rectify, bubbles, red pen — and stops at the first that fails, returning the page as
+``blank`` or ``unidentified`` with that stage's reason (the caller quarantines it). Items
+are read only on an identified page; an item whose confidence is below ``review_below`` is
+``review``, never guessed. Looking a page up is the caller's business (``PageLookup``): the
+app knows which assignments exist; ``lookup_from`` builds one from layouts in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from zuoye.core.layout import ItemRegion, Page, PageAddress, SheetSet
+from zuoye.core.scan.align import page_align, page_rectify
+from zuoye.core.scan.bubbles import ChoiceReading, choices_read
+from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
+from zuoye.core.scan.decode import grey
+from zuoye.core.scan.identify import BLANK, page_identify
+from zuoye.core.scan.redpen import PenMark, is_colour, marks_find
+from zuoye.core.scan.report import DebugSink, Image, MarkKind, StageReport, Status, no_debug
+
+PageLookup = Callable[[PageAddress], Page | None]
+
+
+class PageStatus(StrEnum):
+    READ = "read"
+    BLANK = "blank"
+    UNIDENTIFIED = "unidentified"
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    key: str
+    choice: ChoiceReading | None
+    """None for items without bubbles."""
+    mark: MarkKind
+    confidence: float
+    status: Status
+    reason: str
+
+
+@dataclass(frozen=True)
+class PageResult:
+    status: PageStatus
+    reason: str
+    address: PageAddress | None
+    items: tuple[ItemResult, ...]
+    reports: tuple[StageReport, ...]
+
+
+def lookup_from(sheet_sets: Iterable[SheetSet]) -> PageLookup:
+    """A lookup over layouts in memory, by (assignment, student, page number)."""
+    pages = {(s.assignment_id, sheet.student_id, p.number): p
+             for s in sheet_sets for sheet in s.sheets for p in sheet.pages}
+    return lambda a: pages.get((a.assignment_id, a.student_id, a.page))
+
+
+def _stopped(status: PageStatus, reports: list[StageReport], address: PageAddress | None = None) -> PageResult:
+    return PageResult(status, reports[-1].reason, address, (), tuple(reports))
+
+
+def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+              debug: DebugSink = no_debug) -> PageResult:
+    """Read one scanned page (grey or BGR) against the layouts ``lookup`` knows."""
+    gray = grey(image)
+    identified = page_identify(gray, config)
+    reports = [identified.report]
+    if identified.value is None:
+        return _stopped(PageStatus.BLANK if identified.report.reason == BLANK else PageStatus.UNIDENTIFIED, reports)
+    address = identified.value.address
+    page = lookup(address)
+    if page is None:
+        reports.append(StageReport("lookup", False, 0.0, f"unknown page: assignment {address.assignment_id}, "
+                                   f"student {address.student_id}, page {address.page}"))
+        return _stopped(PageStatus.UNIDENTIFIED, reports, address)
+    aligned = page_align(gray, page, identified.value, config)
+    reports.append(aligned.report)
+    if aligned.value is None:
+        return _stopped(PageStatus.UNIDENTIFIED, reports, address)
+    flat = page_rectify(image, page, aligned.value, config)
+    debug("rectified", flat)
+    items = items_read(flat, page, config)
+    return PageResult(PageStatus.READ, "ok", address, items, tuple(reports))
+
+
+def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[ItemResult, ...]:
+    """Every item of a rectified page: bubbles, then the marks that turn inside its grading area."""
+    k = config.px_per_mm
+    colour = is_colour(flat, config)
+    marks = marks_find(flat, page, k, config, colour)
+    gray = flat[:, :, 2] if colour else grey(flat)  # red ink vanishes in the red channel
+    return tuple(_item_result(item, choices_read(gray, item, k, config) if item.bubbles else None,
+                              [m for m in marks if item.grading.contains_point(*m.turning_point)], config)
+                 for item in page.items)
+
+
+def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark],
+                 config: ScanConfig) -> ItemResult:
+    if len(marks) > 1:
+        kinds = ", ".join(m.kind.value for m in marks)
+        return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW, f"several marks: {kinds}")
+    mark = marks[0] if marks else None
+    kind = mark.kind if mark else MarkKind.NOTHING
+    confidence = min(mark.confidence if mark else 1.0, choice.confidence if choice else 1.0)
+    if kind is MarkKind.UNKNOWN:
+        confidence = 0.0
+    reasons = [f"mark {kind.value}" + (f" ({mark.reason})" if mark else "")]
+    if choice is not None:
+        reasons.append(f"bubbles: {choice.reason}")
+    status = Status.READ if confidence >= config.review_below else Status.REVIEW
+    return ItemResult(item.key, choice, kind, confidence, status, "; ".join(reasons))

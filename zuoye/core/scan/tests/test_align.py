@@ -1,0 +1,45 @@
+"""Stages align and rectify: the homography lands the layout on the scan, checked by the QR."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from zuoye.core.layout import Page
+from zuoye.core.scan.align import page_align, page_rectify
+from zuoye.core.scan.decode import grey
+from zuoye.core.scan.identify import page_identify
+from zuoye.core.scan.simulate import Degradation, page_degrade, page_draw
+
+
+def _scan(page: Page, angle: float, dpi: float, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return page_degrade(page_draw(page, dpi / 25.4, rng), Degradation(angle=angle, jpeg_quality=70, light=0.2), rng)
+
+
+@pytest.mark.parametrize(("angle", "dpi"), [(0.0, 200.0), (14.0, 150.0), (-15.0, 300.0), (180.0, 200.0), (93.0, 150.0)])
+def test_rectified_page_puts_the_marks_where_the_layout_says(page: Page, angle: float, dpi: float) -> None:
+    scan = _scan(page, angle, dpi, 7)
+    identity = page_identify(grey(scan)).value
+    assert identity is not None
+    aligned = page_align(grey(scan), page, identity)
+    assert aligned.value is not None, aligned.report.reason
+    assert aligned.value.px_per_mm == pytest.approx(dpi / 25.4, rel=0.03)
+    flat = grey(page_rectify(scan, page, aligned.value))
+    k = 6.0
+    for mark in page.marks:  # the centre of each mark is black, 2 mm outside it is paper
+        cx, cy = mark.rect.centre
+        assert flat[round(cy * k), round(cx * k)] < 80
+        assert flat[round((mark.rect.bottom + 2) * k), round(cx * k)] > 170
+
+
+def test_a_missing_mark_is_reported_by_corner(page: Page) -> None:
+    scan = grey(_scan(page, 0.0, 150.0, 8)).copy()
+    k = 150 / 25.4
+    bl = next(m for m in page.marks if m.corner.value == "bl").rect.inflate(1)
+    cv2.rectangle(scan, (round(bl.x * k), round(bl.y * k)), (round(bl.right * k), round(bl.bottom * k)), 255, -1)
+    identity = page_identify(scan).value
+    assert identity is not None
+    result = page_align(scan, page, identity)
+    assert result.value is None and "bl" in result.report.reason

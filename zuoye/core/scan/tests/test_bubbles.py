@@ -1,0 +1,48 @@
+"""Stage bubbles: filled, empty, erased and crossed-out bubbles, and several filled."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from zuoye.core.layout import Page
+from zuoye.core.scan.bubbles import choices_read
+from zuoye.core.scan.decode import grey
+from zuoye.core.scan.report import BubbleState
+from zuoye.core.scan.simulate import bubbles_draw, page_draw
+
+K = 6.0
+
+
+def _read(page: Page, states: dict[str, BubbleState], seed: int) -> dict[str, BubbleState]:
+    rng = np.random.default_rng(seed)
+    item = page.items[1]  # multiple choice, A-D
+    image = page_draw(page, K, rng)
+    bubbles_draw(image, item, states, K, rng)
+    reading = choices_read(grey(image), item, K)
+    return {r.value: r.state for r in reading.bubbles}
+
+
+def test_each_kind_of_pencil_work_is_told_apart(page: Page) -> None:
+    states = {"A": BubbleState.FILLED, "B": BubbleState.ERASED, "C": BubbleState.CROSSED}
+    for seed in range(5):
+        seen = _read(page, states, seed)
+        assert seen == {**states, "D": BubbleState.EMPTY}
+
+
+def test_several_filled_are_all_reported(page: Page) -> None:
+    rng = np.random.default_rng(9)
+    item = page.items[0]
+    image = page_draw(page, K, rng)
+    bubbles_draw(image, item, {"A": BubbleState.FILLED, "C": BubbleState.FILLED}, K, rng)
+    reading = choices_read(grey(image), item, K)
+    assert reading.values == ("A", "C") and "2 filled" in reading.reason
+    assert reading.confidence >= 0.8
+
+
+def test_uneven_light_does_not_fill_bubbles(page: Page) -> None:
+    rng = np.random.default_rng(10)
+    item = page.items[0]
+    image = grey(page_draw(page, K, rng)).astype(np.float32)
+    image *= np.linspace(1.0, 0.55, image.shape[1], dtype=np.float32)[None, :]
+    reading = choices_read(image.astype(np.uint8), item, K)
+    assert reading.values == () and all(r.state is BubbleState.EMPTY for r in reading.bubbles)
