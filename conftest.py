@@ -37,3 +37,27 @@ def county_tx(transactional_db):  # type: ignore[no-untyped-def]
     importlib.import_module("zuoye.schools.migrations.0002_subjects").seed(apps, None)
 
     return build_county()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """One headless Chromium per test module (Debian's, installed by ./dev)."""
+    from playwright.sync_api import sync_playwright
+
+    from zuoye.portal.tests.browser import CHROMIUM, CHROMIUM_ARGS, SHOTS
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run ./dev test, which installs it")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh browser context and page, in Chinese, desktop-sized."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

@@ -16,7 +16,7 @@ from zuoye.homework.models import Assignment, LoadOverride
 from zuoye.homework.services.assignments import assignment_publish
 from zuoye.homework.tests.factories import DAY, homework
 from zuoye.itembank.tests.bank import item_with_figure, small_bank
-from zuoye.portal.tests.test_browser import SHOTS, log_in, shot
+from zuoye.portal.tests.browser import SHOTS, log_in, shot
 
 pytestmark = pytest.mark.browser
 REFUSAL = "七年级(1)班 12月3日 已有 70 分钟（数学 30、语文 40），本次 25 分钟，合计 95 分钟，超出上限 90 分钟 5 分钟"

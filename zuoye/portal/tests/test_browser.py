@@ -6,20 +6,14 @@ so a person can look at them; the tests assert what must be true of them.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
 
+from zuoye.portal.tests.browser import SHOTS, log_in, shot
 from zuoye.schools.tests.personas import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(os.environ.get("ZUOYE_SHOTS", "/tmp/zuoye-shots"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 # A visible piece of Chinese that each role's home page must show.
 HOME_TEXT = {
     "student_zhang": "我的班级",
@@ -34,37 +28,6 @@ HOME_TEXT = {
     "other_county_staff": "查看下属区域和学校",
     "stranger": "请联系学校的账号管理员",
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
-def log_in(page, base: str, username: str, password: str = PASSWORD) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("form.form button[type=submit]")
-    page.wait_for_load_state("networkidle")
-
-
-def shot(page, name: str) -> None:
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_each_roles_home_page_shows_chinese(browser, live_server, county_tx):

@@ -3,32 +3,13 @@ report, uploads the corrected file and sees the counts. Screenshots go to ``$ZUO
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
+from zuoye.portal.tests.browser import SHOTS
 from zuoye.rosters.tests import books
 from zuoye.schools.tests.personas import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-SHOTS = Path(os.environ.get("ZUOYE_SHOTS", "/tmp/zuoye-shots"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture
-def page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        browser.close()
 
 
 def _upload(page, data: bytes, name: str) -> None:

@@ -57,7 +57,7 @@ def test_plain_text_stems_print_literally():
 
 
 def test_the_mathtext_converter_plugs_in_for_latex_stems():
-    mathtext = pytest.importorskip("zuoye.core.mathtext")
+    from zuoye.core import mathtext
     spec = SheetSpec(1, HEADER, (
         ItemSpec("m1", "1", ItemKind.SINGLE_CHOICE, r"计算：$\frac{1}{2}+\frac{1}{3}=$（　）",
                  options=(r"$\frac{5}{6}$", r"$\frac{2}{5}$", r"$\frac{1}{6}$", "$1$")),
