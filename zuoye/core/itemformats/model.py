@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from zuoye.core.mathtext.stem import closing_dollar
 
 
 class ItemType(StrEnum):
@@ -154,7 +155,7 @@ def split_math(text: str) -> list[tuple[str, bool]]:
         if text.startswith("\\$", pos):
             pos += 2
         elif text[pos] == "$":
-            close = _closing_dollar(text, pos + 1)
+            close = closing_dollar(text, pos + 1)
             if close < 0:
                 break
             if pos > start:
@@ -166,17 +167,6 @@ def split_math(text: str) -> list[tuple[str, bool]]:
     if start < len(text):
         pieces.append((text[start:], False))
     return pieces
-
-
-def _closing_dollar(text: str, pos: int) -> int:
-    while pos < len(text):
-        if text[pos] == "\\":
-            pos += 2
-        elif text[pos] == "$":
-            return pos
-        else:
-            pos += 1
-    return -1
 
 
 def blank_markers(stem: str) -> list[str]:

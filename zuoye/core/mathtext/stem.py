@@ -59,7 +59,7 @@ def _split(stem: str) -> tuple[list[_Piece], list[Problem]]:
             text.append("$")
             pos += 2
         elif stem[pos] == "$":
-            close = _closing_dollar(stem, pos + 1)
+            close = closing_dollar(stem, pos + 1)
             if close < 0:
                 return pieces, [Problem.at(stem, pos, "unclosed $: a formula needs a $ at its end")]
             if text:
@@ -75,7 +75,7 @@ def _split(stem: str) -> tuple[list[_Piece], list[Problem]]:
     return pieces, []
 
 
-def _closing_dollar(stem: str, pos: int) -> int:
+def closing_dollar(stem: str, pos: int) -> int:
     """Index of the ``$`` that ends a formula starting at ``pos`` (``\\$`` inside does not)."""
     while pos < len(stem):
         if stem[pos] == "\\":
