@@ -270,6 +270,11 @@ CASES: list[Case] = [
     Case("homework:calendar", "七年级(1)班's load calendar", frozenset({"head_teacher", "school_leader"}),
          lambda c: {"class_id": c.class_7_1.pk}),
     Case("homework:calendar", "outside: a class in the other county", NOBODY, lambda c: {"class_id": c.far_class.pk}),
+    Case("homework:results", "results grid of an assignment", HOMEWORK_READERS, _homework()),
+    Case("homework:results_live", "its live changes (JSON)", HOMEWORK_READERS, _CLASS),
+    # capture (issues 4 and 5): scans, phone photos, self-report, review queue, pens
+    # learning (issue 6): notebook, mastery, recommendations, lessons, booklets
+    # analytics (issue 7): reports, usage assessment, credits, spot checks
 ]
 
 

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "zuoye.jobs",
     "zuoye.itembank",
     "zuoye.homework",
+    "zuoye.capture",
+    "zuoye.learning",
+    "zuoye.analytics",
 ]
 
 MIDDLEWARE = [

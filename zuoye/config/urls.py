@@ -15,6 +15,9 @@ urlpatterns = [
     path("jobs/", include("zuoye.jobs.urls")),
     path("itembank/", include("zuoye.itembank.urls")),
     path("homework/", include("zuoye.homework.urls")),
+    path("capture/", include("zuoye.capture.urls")),
+    path("learning/", include("zuoye.learning.urls")),
+    path("analytics/", include("zuoye.analytics.urls")),
     path("", include("zuoye.portal.urls")),
 ]
 if settings.DEBUG:

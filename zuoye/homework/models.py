@@ -21,6 +21,10 @@ class Assignment(models.Model):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
 
+    class Kind(models.TextChoices):
+        HOMEWORK = "homework", _("homework")
+        BOOKLET = "booklet", _("personal booklet")
+
     teacher = models.ForeignKey(Teacher, on_delete=models.PROTECT, related_name="homework")
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT)
     title = models.CharField(max_length=120)
@@ -29,6 +33,8 @@ class Assignment(models.Model):
     minutes_edited = models.BooleanField(default=False, help_text="the teacher set the minutes by hand")
     answer_card_only = models.BooleanField(default=False, help_text="numbers only: the homework is in the workbook")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.HOMEWORK,
+                            help_text="booklet: the extension exercises of personal booklets (not counted as load)")
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     classes = models.ManyToManyField(SchoolClass, through="AssignmentClass", related_name="homework")
@@ -113,3 +119,58 @@ class SheetSet(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["assignment", "-created_at"])]
+
+
+class Response(models.Model):
+    """One student's result on one item of one assignment (作答结果): what the teacher marked, what
+    the student chose, and where it came from.
+
+    Written only by ``homework.services.responses.responses_record`` (the one door): scans, pen
+    sessions, phone photos, the self-report form and a teacher's review all pass through it.
+    Everything downstream (notebook, mastery, reports) is derived from these rows. One row per
+    (assignment item, student): a page scanned twice, a replayed pen upload or a late
+    correction updates the row rather than adding one. ``school_class``, ``item``,
+    ``subject`` and ``assigned_on`` are copied from the assignment so that class reports,
+    notebooks and rollups are single indexed scans at billions of rows.
+    """
+
+    class Outcome(models.TextChoices):
+        RIGHT = "right", _("right")
+        PARTIAL = "partial", _("partly right")
+        WRONG = "wrong", _("wrong")
+        UNMARKED = "unmarked", _("not marked")
+
+    class Source(models.TextChoices):
+        SCAN = "scan", _("scan")
+        PEN = "pen", _("smart pen")
+        PHOTO = "photo", _("phone photo")
+        SELF = "self", _("self-reported")
+        TEACHER = "teacher", _("teacher")
+
+    assignment_item = models.ForeignKey(AssignmentItem, on_delete=models.CASCADE, related_name="responses")
+    student = models.ForeignKey("schools.Student", on_delete=models.CASCADE, related_name="responses")
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="responses")
+    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="responses")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="responses")
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="+")
+    assigned_on = models.DateField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    score = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    answer = models.CharField(max_length=40, blank=True, help_text="chosen options (e.g. 'AC') when read")
+    mark = models.CharField(max_length=12, blank=True, help_text="the teacher's mark as read: tick, cross, half, circle")
+    source = models.CharField(max_length=10, choices=Source.choices)
+    confidence = models.FloatField(default=1.0)
+    evidence = models.CharField(max_length=80, blank=True, help_text="what it was read from, e.g. 'scan-page:42'")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    recorded_at = models.DateTimeField()
+    revision = models.PositiveIntegerField(default=1, help_text="bumped on every change; live pages poll by it")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assignment_item", "student"], name="response_unique")]
+        indexes = [
+            models.Index(fields=["assignment", "school_class"]),
+            models.Index(fields=["student", "subject", "assigned_on"]),
+            models.Index(fields=["school_class", "assigned_on"]),
+            models.Index(fields=["assignment", "recorded_at"]),
+        ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from zuoye.homework.views import assignments, calendar, compose, sheets
+from zuoye.homework.views import assignments, calendar, compose, results, sheets
 
 app_name = "homework"
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
     path("<int:assignment_id>/sheets/<int:class_id>/class/", sheets.sheets_class, name="sheets_class"),
     path("<int:assignment_id>/sheets/<int:class_id>/generic/", sheets.sheets_generic, name="sheets_generic"),
     path("<int:assignment_id>/sheets/<int:class_id>/student/", sheets.sheets_student, name="sheets_student"),
+    path("<int:assignment_id>/results/", results.results_index, name="results"),
+    path("<int:assignment_id>/results/<int:class_id>/live/", results.results_live, name="results_live"),
     path("sheets/<int:sheet_set_id>.pdf", sheets.sheet_pdf, name="sheet_pdf"),
     path("sheets/<int:sheet_set_id>.json", sheets.sheet_layout, name="sheet_layout"),
     path("calendar/", calendar.calendar_index, name="calendar_index"),

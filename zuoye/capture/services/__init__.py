@@ -1,0 +1,1 @@
+"""Writes of the capture app: uploads and batches, pages, the review queue."""
