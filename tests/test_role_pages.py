@@ -273,7 +273,9 @@ CASES: list[Case] = [
     Case("homework:results", "results grid of an assignment", HOMEWORK_READERS, _homework()),
     Case("homework:results_live", "its live changes (JSON)", HOMEWORK_READERS, _CLASS),
     # capture (issues 4 and 5): scans, phone photos, self-report, review queue, pens
-    # learning (issue 6): notebook, mastery, recommendations, lessons, booklets
+    # pens (issue 5): pen registry, paper batches, gateway endpoint
+    # learning (issue 6): notebook, mastery, recommendations, lessons
+    # booklets (issue 6): personal booklets
     # analytics (issue 7): reports, usage assessment, credits, spot checks
 ]
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "zuoye.capture",
     "zuoye.learning",
     "zuoye.analytics",
+    "zuoye.pens",
+    "zuoye.booklets",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,8 @@ urlpatterns = [
     path("capture/", include("zuoye.capture.urls")),
     path("learning/", include("zuoye.learning.urls")),
     path("analytics/", include("zuoye.analytics.urls")),
+    path("pens/", include("zuoye.pens.urls")),
+    path("booklets/", include("zuoye.booklets.urls")),
     path("", include("zuoye.portal.urls")),
 ]
 if settings.DEBUG:

@@ -45,8 +45,9 @@ def assignment_get(scope: Scope, assignment_id: int) -> Assignment:
 
 
 def assignments_listed(scope: Scope) -> QuerySet[Assignment]:
+    """Homework the person sees in the list (personal booklets have their own pages)."""
     return (
-        assignments_visible(scope)
+        assignments_visible(scope).filter(kind=Assignment.Kind.HOMEWORK)
         .select_related("subject", "teacher__user")
         .prefetch_related("class_links__school_class")
         .annotate(item_count=Count("item_links", distinct=True))

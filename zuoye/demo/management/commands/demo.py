@@ -65,6 +65,9 @@ class Command(BaseCommand):
             self.stdout.write(_("The demo county is already in the database; nothing was changed "
                                 "(--rebuild builds it again)."))
         self.item_bank()
+        from zuoye.demo.steps import demo_steps_run
+
+        demo_steps_run(lambda line: self.stdout.write("  " + line))
         self.stdout.write(logins_table(plan, port=options["port"]))
         if not options["no_serve"]:
             self.serve(options["port"])
