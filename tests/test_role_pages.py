@@ -148,8 +148,86 @@ def _sheet_set(c: County) -> dict[str, Any]:
     return {"sheet_set_id": sheet_set.pk}
 
 
+def _flag(school: str) -> Callable[[County], dict[str, Any]]:
+    """A spot-check flag on a teacher at 城关中学 ("school") or in the other county ("far_school")."""
+
+    def make(c: County) -> dict[str, Any]:
+        from datetime import date
+
+        from zuoye.accounts.services import user_create
+        from zuoye.analytics.models import Flag
+        from zuoye.schools.services import teacher_add
+
+        where = getattr(c, school)
+        teacher = (c.teacher_wang.teacher if school == "school" else
+                   teacher_add(user=user_create(username="t_far", full_name="钱老师", password="x-2026-long"),
+                               school=where))
+        flag = Flag.objects.create(key=f"self_only:{teacher.pk}:::{school}", kind="self_only", teacher=teacher,
+                                   school=where, region_path=where.region.path, day=date(2026, 11, 2),
+                                   details={"batches": 3, "rows": 90, "self_rows": 90})
+        return {"flag_id": flag.pk}
+
+    return make
+
+
 _LINK = _homework(lambda c, a: {"link_id": a.item_links.order_by("position").first().pk})
 _CLASS = _homework(lambda c, a: {"class_id": c.class_7_1.pk})
+
+
+# booklets: the teachers of 七年级(1)班 and the school's staff print; 张小明 and his guardian read his own.
+_BOOKLET_PRINTERS = frozenset({"teacher", "head_teacher", "school_admin", "school_leader"})
+_BOOKLET_READERS = _BOOKLET_PRINTERS | {"student", "guardian"}
+
+
+def _booklet_rows(name: str) -> Callable[[County], dict[str, Any]]:
+    def make(c: County) -> dict[str, Any]:
+        from zuoye.booklets.tests import rows
+
+        return getattr(rows, name)(c)  # type: ignore[no-any-return]
+
+    return make
+
+
+# learning: 张小明 himself, his guardian, his class's teachers, his school and region.
+_LEARNING_OF_ZHANG = frozenset({"student", "guardian", "teacher", "head_teacher"}) | SCHOOL
+_LEARNING_OF_CHEN = frozenset({"head_teacher"}) | SCHOOL
+
+
+def _lesson(c: County) -> dict[str, Any]:
+    from django.core.files.base import ContentFile
+
+    from zuoye.itembank.models import MicroLesson
+
+    lesson = MicroLesson(title="有理数的加法", duration_seconds=12)
+    lesson.video.save("role-test.webm", ContentFile(b"\x1aE\xdf\xa3 not really a video"), save=True)
+    return {"lesson_id": lesson.pk}
+
+
+def _pen(c: County) -> dict[str, Any]:
+    from zuoye.pens.services.registry import pen_register
+
+    return {"pen_id": pen_register(serial="NWP-ROLE-2", school=c.school, holder=c.teacher_wang)[0].pk}
+
+
+def _gateway(c: County) -> dict[str, Any]:
+    from zuoye.pens.services.registry import gateway_create
+
+    return {"gateway_id": gateway_create(name="网关", school=c.school, actor=None)[0].pk}
+
+
+# capture: Wang's scan batch and 七年级(1)班's review queue; 张小明's photos and self-report.
+_SCANNERS = frozenset({"teacher", "head_teacher", "school_admin", "school_leader"})
+_BATCH_READERS = frozenset({"teacher", "school_admin", "school_leader"})  # Wang uploaded it; his school's staff
+_HOME = frozenset({"student", "guardian"})
+
+
+def _capture_rows(name: str) -> Callable[[County], dict[str, Any]]:
+    def make(c: County) -> dict[str, Any]:
+        from zuoye.capture.tests import rows
+
+        return getattr(rows, name)(c)  # type: ignore[no-any-return]
+
+    return make
 
 
 CASES: list[Case] = [
@@ -273,10 +351,112 @@ CASES: list[Case] = [
     Case("homework:results", "results grid of an assignment", HOMEWORK_READERS, _homework()),
     Case("homework:results_live", "its live changes (JSON)", HOMEWORK_READERS, _CLASS),
     # capture (issues 4 and 5): scans, phone photos, self-report, review queue, pens
+    Case("capture:scan", "scan upload page", _SCANNERS),
+    Case("capture:upload", "upload without files: 400", _SCANNERS, method="post", ok=(400,)),
+    Case("capture:batch", "Wang's scan batch", _BATCH_READERS, _capture_rows("batch")),
+    Case("capture:batch_json", "its readings as JSON", _BATCH_READERS, _capture_rows("batch")),
+    Case("capture:page_preview", "a quarantined page's preview", _BATCH_READERS, _capture_rows("page")),
+    Case("capture:page_assign", "assign it by hand (an empty form goes back)", _BATCH_READERS, _capture_rows("page"),
+         method="post"),
+    Case("capture:review", "review queue of 七年级(1)班", HOMEWORK_READERS, _capture_rows("queue")),
+    Case("capture:review_decide", "resolve a review item", HOMEWORK_READERS, _capture_rows("review"), method="post",
+         data=lambda c: {"outcome": "right"}),
+    Case("capture:review_crop", "its crop", HOMEWORK_READERS, _capture_rows("review")),
+    Case("capture:home", "photos and self-report, mobile", _HOME),
+    Case("capture:photos", "send photos without a file: back to the form", _HOME, method="post"),
+    Case("capture:photos_result", "张小明's own photos", frozenset({"student"}), _capture_rows("photos")),
+    Case("capture:self_report", "self-report form of 张小明's homework", _HOME, _capture_rows("homework_of_zhang")),
     # pens (issue 5): pen registry, paper batches, gateway endpoint
+    Case("pens:api_dots", "gateway endpoint: a device token, never a login (401 / 403)", NOBODY, method="post"),
+    Case("pens:school", "pens, gateways and paper of 城关中学", ADMIN, lambda c: {"school_id": c.school.pk}),
+    Case("pens:school", "outside: pens of a school in the other county", NOBODY,
+         lambda c: {"school_id": c.far_school.pk}),
+    Case("pens:pen_add", "register Wang's pen", ADMIN, lambda c: {"school_id": c.school.pk}, method="post",
+         data=lambda c: {"serial": "NWP-ROLE-1", "holder": c.teacher_wang.username}),
+    Case("pens:pen_add", "outside: register a pen in the other county", NOBODY,
+         lambda c: {"school_id": c.far_school.pk}, method="post",
+         data=lambda c: {"serial": "NWP-ROLE-1", "holder": c.teacher_wang.username}),
+    Case("pens:gateway_add", "create a gateway (its token shown once)", ADMIN, lambda c: {"school_id": c.school.pk},
+         method="post", data=lambda c: {"name": "七年级(1)班教室"}, ok=(200,)),
+    Case("pens:batch_add", "record dot-pattern paper", ADMIN, lambda c: {"school_id": c.school.pk}, method="post",
+         data=lambda c: {"section": 3, "owner": 27, "book": 168, "first_page": 1, "page_count": 100}),
+    Case("pens:unknown_assign", "assign an unknown page (an empty form answers 400)", ADMIN,
+         lambda c: {"school_id": c.school.pk}, method="post", ok=(400,)),
+    Case("pens:pen_deactivate", "deactivate a pen of 城关中学", ADMIN, _pen, method="post"),
+    Case("pens:gateway_deactivate", "deactivate a gateway of 城关中学", ADMIN, _gateway, method="post"),
+    Case("pens:print", "print Wang's sheets on dot-pattern paper", HOMEWORK_READERS, _CLASS),
     # learning (issue 6): notebook, mastery, recommendations, lessons
+    Case("learning:home", "learning: own child / self, or the classes taught", LOGGED_IN, ok=(200, 302)),
+    Case("learning:care", "switch the care mode (a cookie)", EVERYONE, method="post", data=lambda c: {"care": "1"},
+         anonymous="allowed"),
+    Case("learning:student", "张小明's learning page", _LEARNING_OF_ZHANG, lambda c: {"student_id": c.student_zhang.pk}),
+    Case("learning:student", "陈雨 (7(2)): not Wang's class, not the guardian's child", _LEARNING_OF_CHEN,
+         lambda c: {"student_id": c.student_other_class.pk}),
+    Case("learning:student", "outside: a student in the other county", FAR, lambda c: {"student_id": c.student_far.pk}),
+    Case("learning:notebook", "张小明's wrong-question notebook", _LEARNING_OF_ZHANG,
+         lambda c: {"student_id": c.student_zhang.pk}),
+    Case("learning:notebook", "outside: a student in the other county", FAR, lambda c: {"student_id": c.student_far.pk}),
+    Case("learning:lesson", "a lesson page for oneself or one's only child", frozenset({"student", "guardian"}), _lesson),
+    Case("learning:video", "a lesson's video file", LOGGED_IN, _lesson),
+    Case("learning:statements", "a watch statement (an empty one is refused: 400)", frozenset({"student", "guardian"}),
+         _lesson, method="post", ok=(400,)),
+    Case("learning:class", "七年级(1)班's most-missed items", SCHOOL | {"teacher", "head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("learning:class", "outside: a class in the other county", FAR, lambda c: {"class_id": c.far_class.pk}),
+    Case("learning:recommendations", "extension exercises to review", SCHOOL | {"teacher", "head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("learning:recommendations_act", "approve all (the class's own teachers only)", frozenset({"teacher", "head_teacher"}),
+         lambda c: {"class_id": c.class_7_1.pk}, method="post",
+         data=lambda c: {"subject": c.math.pk, "action": "approve_all", "day": "2026-12-03"}),
+    Case("learning:recommendations_act", "outside: a class in the other county", NOBODY,
+         lambda c: {"class_id": c.far_class.pk}, method="post",
+         data=lambda c: {"subject": c.math.pk, "action": "approve_all", "day": "2026-12-03"}),
+    Case("learning:class_lessons", "completion rates of 七年级(1)班", SCHOOL | {"teacher", "head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
     # booklets (issue 6): personal booklets
+    Case("booklets:index", "classes I may print booklets for", _BOOKLET_PRINTERS),
+    Case("booklets:class", "七年级(1)班's booklets of a week", _BOOKLET_PRINTERS, lambda c: {"class_id": c.class_7_1.pk}),
+    Case("booklets:class", "outside: a class in the other county", NOBODY, lambda c: {"class_id": c.far_class.pk}),
+    Case("booklets:class_print", "print the class (a job)", _BOOKLET_PRINTERS, lambda c: {"class_id": c.class_7_1.pk},
+         method="post", data=lambda c: {"week": "2026-W48"}),
+    Case("booklets:batch_pdf", "the class PDF (children's names)", _BOOKLET_PRINTERS, _booklet_rows("batch_kwargs")),
+    Case("booklets:student", "张小明's booklets", _BOOKLET_READERS, lambda c: {"student_id": c.student_zhang.pk}),
+    Case("booklets:student", "outside: a student in the other county", NOBODY, lambda c: {"student_id": c.student_far.pk}),
+    Case("booklets:student_print", "make 张小明's booklet", _BOOKLET_READERS,
+         lambda c: {"student_id": c.student_zhang.pk}, method="post", data=lambda c: {"week": "2026-W48"}),
+    Case("booklets:booklet_pdf", "张小明's booklet PDF", _BOOKLET_READERS, _booklet_rows("booklet_kwargs")),
     # analytics (issue 7): reports, usage assessment, credits, spot checks
+    Case("analytics:teacher", "a teacher's class analytics", TEACHERS),
+    Case("analytics:assignment", "analysis of Wang's homework for 七年级(1)班", HOMEWORK_READERS, _CLASS),
+    Case("analytics:school", "school report of 城关中学", SCHOOL, lambda c: {"school_id": c.school.pk}),
+    Case("analytics:school", "outside: school report in the other county", FAR,
+         lambda c: {"school_id": c.far_school.pk}),
+    Case("analytics:class", "七年级(1)班 over the term", SCHOOL | {"teacher", "head_teacher"},
+         lambda c: {"class_id": c.class_7_1.pk}),
+    Case("analytics:class", "outside: a class in the other county", FAR, lambda c: {"class_id": c.far_class.pk}),
+    Case("analytics:regions", "region reports I oversee", REGION_STAFF, ok=(302,)),
+    Case("analytics:region", "own county's report", REGION_OF_SCHOOL, lambda c: {"region_id": c.county.pk}),
+    Case("analytics:region", "the city's report", ABOVE_COUNTY, lambda c: {"region_id": c.city.pk}),
+    Case("analytics:region", "outside: the other county's report", FAR, lambda c: {"region_id": c.other_county.pk}),
+    Case("analytics:assessment", "usage assessment of the county", REGION_OF_SCHOOL,
+         lambda c: {"region_id": c.county.pk}),
+    Case("analytics:assessment", "outside: assessment of the other county", FAR,
+         lambda c: {"region_id": c.other_county.pk}),
+    Case("analytics:schools_xlsx", "schools workbook of the county", REGION_OF_SCHOOL,
+         lambda c: {"region_id": c.county.pk}),
+    Case("analytics:teachers_xlsx", "teachers and credits of the county", REGION_OF_SCHOOL,
+         lambda c: {"region_id": c.county.pk}),
+    Case("analytics:teachers_xlsx", "outside: teachers of the other county", FAR,
+         lambda c: {"region_id": c.other_county.pk}),
+    Case("analytics:monthly_pdf", "monthly report of the county", REGION_OF_SCHOOL,
+         lambda c: {"region_id": c.county.pk}),
+    Case("analytics:checks", "spot checks in the county", REGION_OF_SCHOOL, lambda c: {"region_id": c.county.pk}),
+    Case("analytics:checks", "outside: spot checks in the other county", FAR,
+         lambda c: {"region_id": c.other_county.pk}),
+    Case("analytics:flag_verdict", "a verdict on a flag at 城关中学", REGION_OF_SCHOOL, _flag("school"), method="post",
+         data=lambda c: {"verdict": "genuine", "note": "看过答题卡"}),
+    Case("analytics:flag_verdict", "outside: a flag in the other county", FAR, _flag("far_school"), method="post",
+         data=lambda c: {"verdict": "genuine"}),
 ]
 
 

@@ -12,8 +12,11 @@ from importlib import import_module
 
 STEPS: list[str] = [
     # learning (issue 6): weeks of homework results, notebooks, recommendations
+    "zuoye.learning.demo.demo_learning",
     # pens (issue 5): pens, gateway token and dot-pattern paper of the demo county
+    "zuoye.pens.demo.demo_pens",
     # analytics (issue 7): rollups, planted authenticity cases
+    "zuoye.analytics.demo.demo_analytics",
 ]
 
 

@@ -41,12 +41,36 @@ def nav_items(scope: Scope) -> list[NavItem]:
         label = school.name if len(scope.school_ids) > 1 else str(_("My school"))
         items.append(NavItem(label, reverse("schools:school", args=[school.pk])))
         items.append(NavItem(str(_("Teachers")), reverse("schools:teachers", args=[school.pk])))
+        if school.pk in scope.admin_school_ids:
+            items.append(NavItem(str(_("Pens")), reverse("pens:school", args=[school.pk])))
     if scope.is_platform_admin or scope.roles & {"teacher", "head_teacher", "school_admin", "school_leader", "region_staff"}:
         items.append(NavItem(str(_("Item bank")), reverse("itembank:bank")))
     if scope.roles & {"teacher", "head_teacher", "school_leader"}:
         items.append(NavItem(str(_("Homework")), reverse("homework:list")))
+    # capture (issue 4); msgids in capture's catalogue
+    if scope.roles & {"teacher", "head_teacher"}:
+        items.append(NavItem(str(_("Capture")), reverse("capture:scan")))
+    if scope.roles & {"student", "guardian"}:
+        items.append(NavItem(str(_("Send graded homework")), reverse("capture:home")))
+    # learning (issue 6); msgids in learning's catalogue
+    if scope.roles & {"student", "guardian"}:
+        items.append(NavItem(str(_("Wrong-question notebook")), reverse("learning:home")))
+    elif scope.roles & {"teacher", "head_teacher"}:
+        items.append(NavItem(str(_("Class learning")), reverse("learning:home")))
+    # booklets (issue 6); msgid in booklets' catalogue
+    if scope.roles & {"teacher", "head_teacher", "school_admin", "school_leader"}:
+        items.append(NavItem(str(_("Personal booklets")), reverse("booklets:index")))
     if may_manage_rosters(scope):
         items.append(NavItem(str(_("Rosters")), reverse("rosters:index")))
+    # analytics (issue 7); msgids in analytics' catalogue
+    if scope.roles & {"teacher", "head_teacher"}:
+        items.append(NavItem(str(_("Class analytics")), reverse("analytics:teacher")))
+    for school in schools:
+        items.append(NavItem(str(_("School report")), reverse("analytics:school", args=[school.pk])))
+    if scope.region_paths or scope.is_platform_admin:
+        items.append(NavItem(str(_("Region report")), reverse("analytics:regions")))
+        items.append(NavItem(str(_("Usage assessment")), reverse("analytics:regions") + "?page=assessment"))
+        items.append(NavItem(str(_("Spot checks")), reverse("analytics:regions") + "?page=checks"))
     return items
 
 

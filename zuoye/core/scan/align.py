@@ -44,11 +44,18 @@ def _qr_affine(page: Page, identity: PageIdentity) -> Matrix:
 
 
 def _square_candidates(gray: Image, side_px: float, config: ScanConfig) -> npt.NDArray[np.float64]:
+    """Centres of solid dark squares about ``side_px`` wide in ``gray`` (a window round one mark).
+
+    Otsu's threshold is taken in the window, so a shadow over one corner of a phone photo does
+    not hide its mark; outer boundaries only (two-level hierarchy), so a mark inside a hole of a
+    darker table around the page is still found."""
     _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    contours, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    contours, hierarchy = cv2.findContours(dark, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     lo, hi = (side_px * (1 - config.mark_size_tolerance)) ** 2, (side_px * (1 + config.mark_size_tolerance)) ** 2
     centres = []
-    for contour in contours:
+    for contour, links in zip(contours, hierarchy[0] if hierarchy is not None else (), strict=True):
+        if links[3] >= 0:
+            continue  # the boundary of a hole
         area = cv2.contourArea(contour)
         if not lo <= area <= hi:
             continue
@@ -60,26 +67,72 @@ def _square_candidates(gray: Image, side_px: float, config: ScanConfig) -> npt.N
     return np.array(centres, np.float64).reshape(-1, 2)
 
 
+def _mark_near(gray: Image, predicted: npt.NDArray[np.float64], side_px: float, reach_px: float,
+               config: ScanConfig) -> tuple[float, float] | None:
+    """The solid square nearest ``predicted`` within ``reach_px``, searched in a window round it."""
+    half = reach_px + side_px
+    x0, y0 = max(0, int(predicted[0] - half)), max(0, int(predicted[1] - half))
+    x1, y1 = min(gray.shape[1], int(predicted[0] + half) + 1), min(gray.shape[0], int(predicted[1] + half) + 1)
+    if x1 - x0 < side_px or y1 - y0 < side_px:
+        return None
+    candidates = _square_candidates(gray[y0:y1, x0:x1], side_px, config) + (x0, y0)
+    if len(candidates) == 0:
+        return None
+    distances = np.linalg.norm(candidates - predicted, axis=1)
+    best = int(np.argmin(distances))
+    return (float(candidates[best][0]), float(candidates[best][1])) if distances[best] <= reach_px else None
+
+
+def _fit(src: list[tuple[float, float]], dst: list[tuple[float, float]], homography: bool) -> Matrix:
+    """mm -> px from point pairs: an affine map while the points are the QR and one or two marks
+    (a homography would fit noise in its perspective terms), a homography once three marks span
+    the page."""
+    if homography:
+        model, _ = cv2.findHomography(np.float64(src), np.float64(dst), 0)
+        if model is not None:
+            return np.asarray(model, np.float64)
+    a = np.column_stack([np.float64(src), np.ones(len(src))])
+    solution, *_ = np.linalg.lstsq(a, np.float64(dst), rcond=None)
+    return np.asarray(solution.T, np.float64)
+
+
+def _project(matrix: Matrix, x: float, y: float) -> npt.NDArray[np.float64]:
+    p = matrix @ np.array([x, y, 1.0])
+    return np.asarray(p[:2] / p[2] if matrix.shape[0] == 3 else p, np.float64)
+
+
 def page_align(gray: Image, page: Page, identity: PageIdentity,
                config: ScanConfig = DEFAULT_SCAN_CONFIG) -> StageResult[PageGeometry]:
-    """Fit the page's homography from its four alignment marks, checked against the QR."""
+    """Fit the page's homography from its four alignment marks, checked against the QR.
+
+    Marks are looked for nearest the QR first; each one found refines the map that predicts
+    the next (QR corners and marks so far: an affine map, a homography from four points), so a
+    phone photo's perspective does not throw the far marks out of their search window."""
     affine = _qr_affine(page, identity)
     scale = float(np.sqrt(abs(np.linalg.det(affine[:, :2]))))
-    side_mm = float(np.mean([m.rect.w for m in page.marks]))
-    candidates = _square_candidates(gray, side_mm * scale, config)
-    src, dst = [], []
-    for mark in page.marks:
+    side_px = float(np.mean([m.rect.w for m in page.marks])) * scale
+    qx, qy = page.qr.rect.centre
+    r = page.qr.rect
+    src = [(r.x, r.y), (r.right, r.y), (r.right, r.bottom), (r.x, r.bottom)]
+    dst = [tuple(c) for c in identity.corners]
+    found: dict[int, tuple[float, float]] = {}
+    model: Matrix = affine
+    for index, mark in sorted(enumerate(page.marks), key=lambda m: np.hypot(m[1].rect.centre[0] - qx,
+                                                                              m[1].rect.centre[1] - qy)):
         cx, cy = mark.rect.centre
-        predicted = affine @ np.array([cx, cy, 1.0])
-        if len(candidates) == 0:
+        # The map is surest near the points it was fitted on: look further the further from them.
+        distance = min(float(np.hypot(cx - x, cy - y)) for x, y in src)
+        reach = (config.mark_search_mm + config.mark_search_share * distance) * scale
+        seen = _mark_near(gray, _project(model, cx, cy), side_px, reach, config)
+        if seen is None:
             return failed(STAGE, f"no solid square near the {mark.corner.value} mark")
-        distances = np.linalg.norm(candidates - predicted, axis=1)
-        best = int(np.argmin(distances))
-        if distances[best] > config.mark_search_mm * scale:
-            return failed(STAGE, f"no solid square near the {mark.corner.value} mark")
+        found[index] = seen
         src.append((cx, cy))
-        dst.append(tuple(candidates[best]))
-    homography = np.asarray(cv2.getPerspectiveTransform(np.float32(src), np.float32(dst)), np.float64)
+        dst.append(seen)
+        model = _fit(src, dst, homography=len(found) >= 3)
+    marks_mm = [page.marks[i].rect.centre for i in sorted(found)]
+    marks_px = [found[i] for i in sorted(found)]
+    homography = np.asarray(cv2.getPerspectiveTransform(np.float32(marks_mm), np.float32(marks_px)), np.float64)
     error = _qr_error_mm(page, identity, homography, scale)
     if error > config.qr_check_max_mm:
         return failed(STAGE, f"marks disagree with the QR by {error:.1f} mm")
@@ -101,5 +154,5 @@ def page_rectify(image: Image, page: Page, geometry: PageGeometry,
     out_to_mm = np.array([[1 / k, 0, 0], [0, 1 / k, 0], [0, 0, 1]], np.float64)
     size = (round(page.width * k), round(page.height * k))
     warped = cv2.warpPerspective(image, geometry.homography @ out_to_mm, size,
-                                 flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderValue=(255, 255, 255))
+                                 flags=(cv2.INTER_NEAREST if config.rectify_nearest else cv2.INTER_LINEAR) | cv2.WARP_INVERSE_MAP, borderValue=(255, 255, 255))
     return np.asarray(warped, np.uint8)

@@ -10,6 +10,7 @@ erasure. Confidence grows with the distance from the nearest decision boundary.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -41,25 +42,42 @@ def _margin(distance: float, config: ScanConfig) -> float:
     return 0.5 + 0.5 * min(1.0, max(0.0, distance) / config.bubble_margin)
 
 
-def _window(gray: Image, b: Bubble, k: float, outer: float) -> tuple[Image, npt.NDArray[np.float64]]:
+@lru_cache(maxsize=4096)
+def _geometry(b: Bubble, k: float, outer: float, shape: tuple[int, int]) -> tuple[tuple[slice, slice],
+                                                                                  npt.NDArray[np.float64]]:
+    """Where a bubble's window lies and each pixel's radius and distance from the diagonals (in
+    bubble radii); computed once per layout bubble, since every page of an assignment shares it."""
     cx, cy, reach = b.cx * k, b.cy * k, b.r * k * outer
     x0, y0 = max(0, int(cx - reach)), max(0, int(cy - reach))
-    x1, y1 = min(gray.shape[1], int(cx + reach) + 2), min(gray.shape[0], int(cy + reach) + 2)
+    x1, y1 = min(shape[1], int(cx + reach) + 2), min(shape[0], int(cy + reach) + 2)
     ys, xs = np.mgrid[y0:y1, x0:x1]
     radius = np.hypot(xs - cx, ys - cy) / (b.r * k)
     diag = np.abs(np.abs(xs - cx) - np.abs(ys - cy)) / (b.r * k)
-    return gray[y0:y1, x0:x1], np.stack([radius, diag])
+    planes = np.stack([radius, diag])
+    planes.setflags(write=False)
+    return (slice(y0, y1), slice(x0, x1)), planes
 
 
-def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> BubbleReading:
-    """One bubble on the rectified grey page of ``k`` px/mm."""
+def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+                hidden: Image | None = None) -> BubbleReading:
+    """One bubble on the rectified grey page of ``k`` px/mm. ``hidden``: pixels whose level says
+    nothing about pencil (red pen over the bubble, on colour scans): neither dark nor light."""
     inner, outer = config.bubble_paper
-    window, (radius, diag) = _window(gray, b, k, outer)
-    paper = max(1.0, float(np.percentile(window[(radius >= inner) & (radius <= outer)], 90)))
-    darkness = 1.0 - window[radius <= config.bubble_core] / paper
+    where, (radius, diag) = _geometry(b, k, outer, (gray.shape[0], gray.shape[1]))
+    window = gray[where]
+    seen = np.ones(window.shape, bool) if hidden is None else hidden[where] == 0
+    ring = (radius >= inner) & (radius <= outer) & seen
+    paper = max(1.0, float(np.percentile(window[ring], 90))) if np.any(ring) else 255.0
+    core = (radius <= config.bubble_core) & seen
+    visible = float(np.count_nonzero(core)) / max(1, int(np.count_nonzero(radius <= config.bubble_core)))
+    if visible < config.bubble_visible_min:  # pen over the middle: look further out, short of the ring
+        core = (radius <= config.bubble_core_wide) & seen
+        visible = float(np.count_nonzero(core)) / max(1, int(np.count_nonzero(radius <= config.bubble_core)))
+        if visible < config.bubble_visible_min:
+            return BubbleReading(b.value, BubbleState.UNCLEAR, 0.0, 0.0)
+    darkness = 1.0 - window[core] / paper
     dark = darkness > config.bubble_dark_min
     share = float(np.mean(dark))
-    core = radius <= config.bubble_core
     on_diagonals = 0.0
     if share > config.bubble_empty_max:
         on_diagonals = float(np.mean(diag[core][dark] < config.bubble_diagonal_band))
@@ -75,9 +93,10 @@ def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_S
     return BubbleReading(b.value, BubbleState.UNCLEAR, share, 0.0)
 
 
-def choices_read(gray: Image, item: ItemRegion, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> ChoiceReading:
+def choices_read(gray: Image, item: ItemRegion, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+                 hidden: Image | None = None) -> ChoiceReading:
     """All bubbles of a choice item; the reason names several fills, erasures and cross-outs."""
-    readings = tuple(bubble_read(gray, b, k, config) for b in item.bubbles)
+    readings = tuple(bubble_read(gray, b, k, config, hidden) for b in item.bubbles)
     values = tuple(r.value for r in readings if r.state is BubbleState.FILLED)
     notes = [f"{len(values)} filled" if values else "none filled"]
     for state in (BubbleState.ERASED, BubbleState.CROSSED, BubbleState.UNCLEAR):

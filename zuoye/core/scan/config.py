@@ -18,6 +18,9 @@ class ScanConfig:
     blank_dark_level: int = 140
     """Grey level (0-255) under which a pixel counts as ink for the blank test."""
 
+    identify_halve_above_px: int = 1200
+    """Images whose shorter side is at least this are searched for their QR at half size first."""
+
     # --- align (four solid squares) ---------------------------------------------------
     mark_size_tolerance: float = 0.4
     """A candidate square may be this share smaller or larger than the layout's mark side."""
@@ -26,13 +29,22 @@ class ScanConfig:
     mark_aspect_max: float = 1.5
     """Longest over shortest side of a candidate's rotated box."""
     mark_search_mm: float = 12.0
-    """A mark is looked for this close to where the QR alone predicts it."""
+    mark_search_share: float = 0.1
+    """A mark is looked for within ``mark_search_mm`` plus this share of its distance from the
+    nearest point the map was fitted on (the QR, marks found before) of where the map predicts it:
+    a phone's perspective bends far predictions most."""
     qr_check_max_mm: float = 4.0
     """The QR centre predicted by the homography must lie this close to where zxing saw it."""
 
     # --- the page in millimetres ------------------------------------------------------
-    px_per_mm: float = 6.0
-    """Resolution of the rectified page every reader works on (6 px/mm ≈ 152 dpi)."""
+    px_per_mm: float = 4.0
+    """Resolution of the rectified page every reader works on (4 px/mm ≈ 100 dpi: pen strokes of
+    0.35 mm and bubbles of 1.5 mm radius are still several pixels, and the page is 2.25× smaller
+    than at 6 px/mm, which halves the time a page takes)."""
+
+    rectify_nearest: bool = True
+    """Rectify by nearest neighbour, not bilinear: twice as fast (the warp is the costliest step),
+    and at 4 px/mm from a 150-300 dpi scan every stroke and bubble is still sampled several times."""
 
     # --- bubbles -----------------------------------------------------------------------
     bubble_core: float = 0.7
@@ -54,6 +66,12 @@ class ScanConfig:
     """Half-width (in bubble radii) of the band round each diagonal that counts as 'on it'."""
     bubble_cross_share_max: float = 0.85
     """A bubble darker than this is filled, however its ink lies."""
+    bubble_visible_min: float = 0.2
+    """On colour scans red pen is masked out of a bubble; with less than this share of it left to
+    see, the bubble is unclear (review) rather than guessed."""
+    bubble_core_wide: float = 0.85
+    """...in which case the bubble is sampled out to this share of its radius (still inside a
+    pencil fill, short of the printed ring)."""
     bubble_margin: float = 0.12
     """Distance from a decision boundary (in dark share) at which confidence reaches 1."""
 
@@ -93,13 +111,48 @@ class ScanConfig:
     cross_corner_ink_min: float = 0.06
     """Share of a mark's ink each corner cell holds in a cross (a tick leaves bottom-right empty)."""
     tick_vertex_x_max: float = 0.5
-    """A tick's turning point (its lowest ink) lies in this left share of its box..."""
-    tick_vertex_y_min: float = 0.7
-    """...and this far down it (share of its height)."""
-    slash_skip_mm: float = 2.0
-    """Columns this close right of a tick's turning point hold the short arm: not a slash."""
+    """A tick's turning point lies in this left share of its box."""
+    tick_vertex_y_min: float = 0.6
+    """...and, on a tick with nothing else on its arm, this far down it (share of its height)."""
+    tick_rise_mm: float = 1.0
+    """Scanning the lower envelope from the left, the turning point is passed once the ink has
+    climbed this much above the lowest point so far."""
+    tick_min_width_mm: float = 24.0
+    """A piece this wide is no single cross or circle (at most ~22 mm), so it is read as a tick
+    whose arm may carry a slash or run over another mark."""
+    arm_track_mm: float = 1.5
+    """Following a tick's arm column by column, the next run of ink must lie this close to where
+    the arm is heading."""
+    slash_min_ink_mm2: float = 2.0
+    """Less ink than this off a tick's arm is noise: a plain tick."""
     half_slash_min_mm: float = 3.0
-    """A stroke across a tick's long arm taller than the arm by this much makes a half tick."""
+    """A half tick's slash, the ink across the arm, is at least this tall..."""
+    slash_height_max_mm: float = 17.0
+    """...at most this tall..."""
+    slash_width_max_mm: float = 11.0
+    """...at most this wide..."""
+    slash_straightness_max: float = 0.3
+    """...straight (minor over major spread of its pixels; a cross's pair of strokes is ~1)..."""
+    slash_along: tuple[float, float] = (0.15, 0.9)
+    """...lies between these shares of the arm's width from the turning point..."""
+    slash_cross_min: float = 0.15
+    """...and crosses the arm: the smaller of its parts above and below holds this share."""
+    crossing_ratio_min: float = 0.5
+    """A straight stroke across a stroke without a down stroke (so no tick's arm) is the other
+    stroke of a cross when at least this long relative to it (a cross's strokes are alike)."""
+    crossing_ratio_comfort: float = 0.3
+    """...and sure of it only this much above that (a half tick whose down stroke was missed has
+    a slash of up to ~0.7 of its arm)."""
+    slash_ratio_max: float = 1.2
+    """A half tick's slash is at most this long relative to its arm (0.25-0.7 as drawn)."""
+    tick_down_min_mm: float = 1.5
+    """A tick's down stroke rises at least this much left of its turning point; a piece without one
+    is a bare arm (a long tick broken in two), which joins the mark it continues."""
+    down_reach_mm: float = 8.0
+    down_rise_mm: float = 12.0
+    """A tick's down stroke lies within this far left of its turning point and this far above it."""
+    bare_arm_join_mm: float = 6.0
+    """A bare arm starting this close to another mark's box continues it."""
     shape_margin: float = 0.5
     """Shape features this far (in their own units, relative) from a boundary give confidence 1."""
 

@@ -14,13 +14,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+import cv2
+import numpy as np
+
 from zuoye.core.layout import ItemRegion, Page, PageAddress, SheetSet
 from zuoye.core.scan.align import page_align, page_rectify
 from zuoye.core.scan.bubbles import ChoiceReading, choices_read
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.decode import grey
 from zuoye.core.scan.identify import BLANK, page_identify
-from zuoye.core.scan.redpen import PenMark, is_colour, marks_find
+from zuoye.core.scan.redpen import PenMark, marks_find, page_planes
 from zuoye.core.scan.report import DebugSink, Image, MarkKind, StageReport, Status, no_debug
 
 PageLookup = Callable[[PageAddress], Page | None]
@@ -90,19 +93,29 @@ def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCA
 def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[ItemResult, ...]:
     """Every item of a rectified page: bubbles, then the marks that turn inside its grading area."""
     k = config.px_per_mm
-    colour = is_colour(flat, config)
-    marks = marks_find(flat, page, k, config, colour)
-    gray = flat[:, :, 2] if colour else grey(flat)  # red ink vanishes in the red channel
-    return tuple(_item_result(item, choices_read(gray, item, k, config) if item.bubbles else None,
-                              [m for m in marks if item.grading.contains_point(*m.turning_point)], config)
+    colour, gray, red = page_planes(flat, config)
+    marks = marks_find(gray if not colour else flat, page, k, config, colour, red)
+    # Under red pen the red channel shows paper (bright ink), pencil (translucent ink) or neither
+    # (a dull red): the bubbles are read on what the pen leaves visible.
+    hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
+    # A mark turning in no grading area (between items, in a margin) is not dropped: every item
+    # it lies over is sent to review rather than read as unmarked.
+    stray = [m for m in marks if not any(item.grading.contains_point(*m.turning_point) for item in page.items)]
+    return tuple(_item_result(item, choices_read(gray, item, k, config, hidden) if item.bubbles else None,
+                              [m for m in marks if item.grading.contains_point(*m.turning_point)],
+                              [m for m in stray if m.box.intersects(item.grading)], config)
                  for item in page.items)
 
 
-def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark],
+def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],
                  config: ScanConfig) -> ItemResult:
     if len(marks) > 1:
         kinds = ", ".join(m.kind.value for m in marks)
         return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW, f"several marks: {kinds}")
+    if not marks and near:
+        kinds = ", ".join(f"{m.kind.value} at ({m.turning_point[0]:.0f}, {m.turning_point[1]:.0f}) mm" for m in near)
+        return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW,
+                          f"a mark over it turns in no item: {kinds}")
     mark = marks[0] if marks else None
     kind = mark.kind if mark else MarkKind.NOTHING
     confidence = min(mark.confidence if mark else 1.0, choice.confidence if choice else 1.0)

@@ -21,6 +21,7 @@ import numpy.typing as npt
 from zuoye.core.layout import Bubble, Page, Rect
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.report import Image, MarkKind
+from zuoye.core.scan.ticks import off_arm_read, tick_anatomy
 
 Mask = npt.NDArray[np.uint8]
 
@@ -38,15 +39,34 @@ class PenMark:
 def is_colour(image: Image, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> bool:
     if image.ndim == 2:
         return False
-    b, g, r = cv2.split(image[::2, ::2])
+    return _coloured(cv2.split(image[::2, ::2]), config)
+
+
+def _coloured(planes: tuple[Image, ...] | list[Image], config: ScanConfig) -> bool:
+    b, g, r = planes
     spread = cv2.subtract(cv2.max(cv2.max(b, g), r), cv2.min(cv2.min(b, g), r))
     coloured = cv2.countNonZero(cv2.compare(spread, config.colour_spread_min, cv2.CMP_GT))
     return coloured > config.colour_share_min * spread.size
 
 
 def red_ink(image: Image, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> Mask:
-    b, g, r = cv2.split(image)
+    return _red(cv2.split(image), config)
+
+
+def _red(planes: tuple[Image, ...] | list[Image], config: ScanConfig) -> Mask:
+    b, g, r = planes
     return np.asarray(cv2.compare(cv2.subtract(r, cv2.max(g, b)), config.red_excess_min, cv2.CMP_GT), np.uint8)
+
+
+def page_planes(flat: Image, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[bool, Image, Mask | None]:
+    """One split of the rectified page for every reader: (colour?, the grey the bubbles are read
+    on — the red channel of a colour scan, where most red ink vanishes — and the red-ink mask)."""
+    if flat.ndim == 2:
+        return False, flat, None
+    planes = cv2.split(flat)
+    if not _coloured(planes, config):
+        return False, np.asarray(cv2.cvtColor(flat, cv2.COLOR_BGR2GRAY), np.uint8), None
+    return True, planes[2], _red(planes, config)
 
 
 def _bubble_mask(mask: Mask, level: npt.NDArray[np.float32], b: Bubble, k: float, config: ScanConfig) -> None:
@@ -118,72 +138,151 @@ def _corners(u: npt.NDArray[np.float64], v: npt.NDArray[np.float64], config: Sca
     return min(float(np.mean((np.abs(u - cu) < c) & (np.abs(v - cv) < c))) for cu in (0, 1) for cv in (0, 1))
 
 
-def _slash_mm(xs: npt.NDArray[np.int64], ys: npt.NDArray[np.int64], x_from: int, k: float) -> float:
-    """Tallest column right of the turning point, above the arm's usual thickness (mm)."""
-    right = xs > x_from
-    if not np.any(right):
-        return 0.0
-    cols, inverse = np.unique(xs[right], return_inverse=True)
-    low = np.full(len(cols), 1 << 30)
-    high = np.zeros(len(cols), np.int64)
-    np.minimum.at(low, inverse, ys[right])
-    np.maximum.at(high, inverse, ys[right])
-    extent = high - low
-    return float(np.max(extent) - np.median(extent)) / k
-
-
 def _conf(distance: float, config: ScanConfig) -> float:
     return 0.5 + 0.5 * min(1.0, max(0.0, distance) / config.shape_margin)
 
 
+def _sure(margin: float) -> float:
+    """Confidence from a margin given as a share of a comfortable distance (``ticks``)."""
+    return 0.5 + 0.5 * min(1.0, max(0.0, margin))
+
+
+BARE_ARM = "a bare arm: no down stroke left of its lowest point"
+
+
+Reading = tuple[MarkKind, tuple[float, float], float, str, Rect]
+"""Kind, turning point (page mm), confidence, reason, the box of its own ink (page mm)."""
+
+
 def mark_classify(ink: Mask, blob: Mask, origin: tuple[int, int], k: float,
                   config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[MarkKind, tuple[float, float], float, str]:
-    """Kind, turning point (mm), confidence and reason for one mark: its ink and its joined blob."""
-    ys, xs = np.nonzero(ink)
-    x0, y0 = int(xs.min()), int(ys.min())
-    w, h = int(xs.max()) - x0 + 1, int(ys.max()) - y0 + 1
-    centre = ((origin[0] + x0 + w / 2) / k, (origin[1] + y0 + h / 2) / k)
-    hole = _has_hole(blob, config)
-    if hole >= config.circle_hole_min:
-        return MarkKind.CIRCLE, centre, _conf(hole / config.circle_hole_min - 1, config), f"closed loop ({hole:.2f})"
-    u, v = (xs - x0) / max(1, w - 1), (ys - y0) / max(1, h - 1)
-    if _open_loop(u, v, config):
-        return MarkKind.CIRCLE, centre, _conf(0.5, config), "open loop round an empty centre"
-    corners = _corners(u, v, config)
-    corner_margin = abs(corners / config.cross_corner_ink_min - 1)
-    if corners >= config.cross_corner_ink_min:
-        return MarkKind.CROSS, centre, _conf(corner_margin, config), f"ink in all four corners ({corners:.2f})"
-    lowest = int(np.argmax(np.where(u <= config.tick_vertex_x_max, ys, -1)))
-    if u[lowest] > config.tick_vertex_x_max or v[lowest] < config.tick_vertex_y_min:
-        return MarkKind.UNKNOWN, centre, 0.0, "no turning point on the left"
-    turn = ((origin[0] + xs[lowest]) / k, (origin[1] + ys[lowest]) / k)
-    slash = _slash_mm(xs, ys, int(xs[lowest] + config.slash_skip_mm * k), k)
-    margin = abs(slash / config.half_slash_min_mm - 1)
-    kind = MarkKind.HALF if slash >= config.half_slash_min_mm else MarkKind.TICK
-    confidence = min(_conf(margin, config), _conf(corner_margin, config))
-    return kind, turn, confidence, f"slash {slash:.1f} mm, corners {corners:.2f}"
+    """Kind, turning point (mm), confidence and reason for one mark: its ink and its joined blob
+    (the first reading when the piece turns out to be a tick running over another mark)."""
+    kind, turn, confidence, reason, _ = marks_classify(ink, blob, origin, k, config)[0]
+    return kind, turn, confidence, reason
+
+
+def _box(ink: Mask, origin: tuple[int, int], k: float) -> tuple[Rect, tuple[float, float]]:
+    """The ink's box and its centre, page mm."""
+    x, y, w, h = cv2.boundingRect(ink)
+    box = Rect((origin[0] + x) / k, (origin[1] + y) / k, max(w, 1) / k, max(h, 1) / k)
+    return box, box.centre
+
+
+def marks_classify(ink: Mask, blob: Mask, origin: tuple[int, int], k: float,
+                   config: ScanConfig = DEFAULT_SCAN_CONFIG, depth: int = 0) -> list[Reading]:
+    """Every mark in one joined piece of ink: one, or a tick and the marks its arm runs into."""
+    box, centre = _box(ink, origin, k)
+    if box.w < config.tick_min_width_mm:
+        ys, xs = np.nonzero(ink)
+        x0, y0 = int(xs.min()), int(ys.min())
+        w, h = int(xs.max()) - x0 + 1, int(ys.max()) - y0 + 1
+        hole = _has_hole(blob, config)
+        if hole >= config.circle_hole_min:
+            return [(MarkKind.CIRCLE, centre, _conf(hole / config.circle_hole_min - 1, config),
+                     f"closed loop ({hole:.2f})", box)]
+        u, v = (xs - x0) / max(1, w - 1), (ys - y0) / max(1, h - 1)
+        if _open_loop(u, v, config):
+            return [(MarkKind.CIRCLE, centre, _conf(0.5, config), "open loop round an empty centre", box)]
+        corners = _corners(u, v, config)
+        if corners >= config.cross_corner_ink_min:
+            # Both readings agree (the tick reading sees two long strokes crossing): as sure as the
+            # surer of them; they disagree: no surer than the corners alone.
+            as_tick = _tick_read(ink, origin, k, config, depth)
+            sure = _conf(corners / config.cross_corner_ink_min - 1, config)
+            if len(as_tick) == 1 and as_tick[0][0] is MarkKind.CROSS:
+                sure = max(sure, as_tick[0][2])
+            return [(MarkKind.CROSS, centre, sure, f"ink in all four corners ({corners:.2f}); as strokes: "
+                     + "; ".join(f"{r[0].value} {r[2]:.2f}" for r in as_tick), box)]
+    return _tick_read(ink, origin, k, config, depth)
+
+
+def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig, depth: int) -> list[Reading]:
+    box, centre = _box(ink, origin, k)
+    anatomy = tick_anatomy(ink, k, config)
+    if anatomy is None:
+        return [(MarkKind.UNKNOWN, centre, 0.0, "no turning point on the left", box)]
+    vx, vy = anatomy.vertex
+    turn = ((origin[0] + vx) / k, (origin[1] + vy) / k)
+    off = off_arm_read(anatomy, k, config)
+    if off.verdict == "crossing":
+        return [(MarkKind.CROSS, centre, _sure(off.margin), off.reason, box)]
+    if off.verdict == "slash":
+        return [(MarkKind.HALF, turn, _sure(off.margin), off.reason, box)]
+    if off.verdict == "none":
+        depth_share = (turn[1] - box.y) / max(1e-6, box.h)
+        if depth_share < config.tick_vertex_y_min:
+            return [(MarkKind.UNKNOWN, turn, 0.0, f"turning point not at the bottom ({depth_share:.2f})", box)]
+        if anatomy.down < config.tick_down_min_mm * k:
+            return [(MarkKind.TICK, turn, 0.5, BARE_ARM, box)]
+        return [(MarkKind.TICK, turn, _sure(off.margin), off.reason, box)]
+    own, _ = _box(cv2.subtract(ink, anatomy.off_arm), origin, k)
+    if off.verdict == "stray" or depth > 0:
+        return [(MarkKind.TICK, turn, 0.5, off.reason, own)]  # review: something unexplained on the arm
+    # Ink below the arm's middle may be a slash merged with the other mark (a half tick): not sure.
+    straddles = anatomy.below_mid_px >= config.slash_min_ink_mm2 * k * k / 2
+    tick = (MarkKind.TICK, turn, 0.5 if straddles else 1.0,
+            off.reason + ("; ink below the arm's middle" if straddles else ""), own)
+    size = max(3, round(config.stroke_join_mm * k) | 1)
+    joined = cv2.dilate(anatomy.off_arm, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    return [tick, *(r for piece, blob, at in _pieces(anatomy.off_arm, joined, origin, k, config)
+                    for r in marks_classify(piece, blob, at, k, config, depth + 1))]
+
+
+def _pieces(ink: Mask, joined: Mask, origin: tuple[int, int], k: float, config: ScanConfig,
+            join: float | None = None) -> list[tuple[Mask, Mask, tuple[int, int]]]:
+    """The joined pieces of ``ink`` large enough to be marks: (ink, blob, origin) each.
+
+    Contours are much cheaper than labelling a page: each outer boundary gives a piece's box,
+    its blob is the boundary filled less its holes (a circle keeps its hole)."""
+    contours, hierarchy = cv2.findContours(joined, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    links = hierarchy[0] if hierarchy is not None else np.zeros((0, 4), np.int32)
+    join = config.stroke_join_mm if join is None else join
+    found = []
+    for index, contour in enumerate(contours):
+        if links[index][3] >= 0:
+            continue
+        x, y, w, h = cv2.boundingRect(contour)
+        if max(w, h) < (config.mark_min_extent_mm + join) * k:
+            continue
+        blob = np.zeros((h, w), np.uint8)
+        cv2.drawContours(blob, contours, index, 255, -1, offset=(-x, -y))
+        hole = links[index][2]
+        while hole >= 0:
+            cv2.drawContours(blob, contours, hole, 0, -1, offset=(-x, -y))
+            cv2.drawContours(blob, contours, hole, 255, 1, offset=(-x, -y))  # the boundary pixels are ink
+            hole = links[hole][0]
+        piece = cv2.bitwise_and(ink[y:y + h, x:x + w], blob)
+        if cv2.countNonZero(piece) < config.mark_min_ink_mm2 * k * k:
+            continue
+        found.append((piece, blob, (origin[0] + x, origin[1] + y)))
+    return found
 
 
 def marks_find(image: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
-               colour: bool | None = None) -> tuple[PenMark, ...]:
-    """Every teacher mark on the rectified page (colour: by red; grey: by shape)."""
-    if is_colour(image, config) if colour is None else colour:
+               colour: bool | None = None, red: Mask | None = None) -> tuple[PenMark, ...]:
+    """Every teacher mark on the rectified page (colour: by red; grey: by shape). ``red``: the
+    red-ink mask when the caller has it already (``page_planes``)."""
+    if red is not None:
+        ink, join = red, config.stroke_join_mm
+    elif is_colour(image, config) if colour is None else colour:
         ink, join = red_ink(image, config), config.stroke_join_mm
     else:
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         ink, join = grey_ink(gray, page, k, config), config.grey_stroke_join_mm
     size = max(3, round(join * k) | 1)
     joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    marks = []
-    for label in range(1, count):
-        x, y, w, h, area = (int(s) for s in stats[label])
-        if max(w, h) < (config.mark_min_extent_mm + join) * k:
-            continue
-        blob = (labels[y:y + h, x:x + w] == label).astype(np.uint8) * 255
-        piece = cv2.bitwise_and(ink[y:y + h, x:x + w], blob)
-        if cv2.countNonZero(piece) < config.mark_min_ink_mm2 * k * k:
-            continue
-        kind, turn, confidence, reason = mark_classify(piece, blob, (x, y), k, config)
-        marks.append(PenMark(kind, turn, Rect(x / k, y / k, max(w, 1) / k, max(h, 1) / k), confidence, reason))
-    return tuple(marks)
+    marks = [PenMark(kind, turn, box, confidence, reason)
+             for piece, blob, at in _pieces(ink, joined, (0, 0), k, config, join)
+             for kind, turn, confidence, reason, box in marks_classify(piece, blob, at, k, config)]
+    return tuple(m for m in marks if not _continues(m, marks, config))
+
+
+def _continues(mark: PenMark, marks: list[PenMark], config: ScanConfig) -> bool:
+    """A bare arm starting next to another mark is the rest of that mark's arm, not a mark."""
+    if mark.reason != BARE_ARM:
+        return False
+    x, y = mark.turning_point
+    reach = config.bare_arm_join_mm
+    return any(other is not mark and other.reason != BARE_ARM and other.box.inflate(reach).contains_point(x, y)
+               for other in marks)

@@ -47,6 +47,14 @@ class Degradation:
     """Darkening of one side of the page by a gradient, 0-1."""
     noise: float = 0.0
     """Standard deviation of Gaussian noise, grey levels."""
+    perspective: float = 0.0
+    """Phone photos: each page corner moves up to this share of the page's width (a 4-point warp)."""
+    shadow: float = 0.0
+    """Phone photos: a soft-edged shadow (a hand, the phone) darkens part of the page by this share."""
+    curve: float = 0.0
+    """Phone photos: the page bows (lifted from the table) by this many mm at its middle."""
+    background: int = 255
+    """Grey level outside the page: 255 on a scanner, darker on a table under a phone."""
 
 
 class _Pen:
@@ -240,17 +248,56 @@ def page_fill(page: Page, work: PageWork, px_per_mm: float, rng: Rng) -> Image:
     return image
 
 
-def page_degrade(image: Image, d: Degradation, rng: Rng) -> Image:
-    """Scan it: rotate (canvas grows, background white), light gradient, noise, grey, JPEG."""
+def _curve(image: Image, bow_px: float) -> Image:
+    """A page lifted at its middle: rows sag by a sine of the column, up to ``bow_px``."""
     h, w = image.shape[:2]
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), d.angle, 1.0)
-    cos, sin = abs(m[0, 0]), abs(m[0, 1])
-    nw, nh = int(h * sin + w * cos), int(h * cos + w * sin)
-    m[0, 2] += nw / 2 - w / 2
-    m[1, 2] += nh / 2 - h / 2
-    out = cv2.warpAffine(image, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255)).astype(np.float32)
+    xs = np.arange(w, dtype=np.float32)
+    sag = (bow_px * np.sin(np.pi * xs / max(1, w - 1))).astype(np.float32)
+    map_x = np.broadcast_to(xs[None, :], (h, w)).astype(np.float32)
+    map_y = (np.arange(h, dtype=np.float32)[:, None] - sag[None, :]).astype(np.float32)
+    return np.asarray(cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR, borderValue=(255, 255, 255)), np.uint8)
+
+
+def _placement(w: int, h: int, d: Degradation, rng: Rng) -> tuple[np.ndarray, tuple[int, int]]:
+    """The homography putting the page on the scan (rotation, then a phone's 4-point warp) and the canvas."""
+    corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float64)
+    moved = corners + rng.uniform(-d.perspective, d.perspective, (4, 2)) * w if d.perspective else corners
+    warp = cv2.getPerspectiveTransform(np.float32(corners), np.float32(moved)).astype(np.float64)
+    a = math.radians(d.angle)
+    rotate = np.array([[math.cos(a), math.sin(a), 0], [-math.sin(a), math.cos(a), 0], [0, 0, 1]])
+    matrix = rotate @ warp
+    placed = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), matrix).reshape(-1, 2)
+    margin = 0.03 * w if d.perspective else 0.0
+    low, high = placed.min(axis=0) - margin, placed.max(axis=0) + margin
+    shift = np.array([[1, 0, -low[0]], [0, 1, -low[1]], [0, 0, 1]])
+    return shift @ matrix, (int(math.ceil(high[0] - low[0])), int(math.ceil(high[1] - low[1])))
+
+
+def _shadow(size: tuple[int, int], strength: float, rng: Rng) -> np.ndarray:
+    """A soft shadow over one side of the image: 1 - strength inside, blending over a tenth of it."""
+    nw, nh = size
+    angle = rng.uniform(0, 2 * math.pi)
+    ys, xs = np.mgrid[0:nh, 0:nw].astype(np.float32)
+    along = (xs - nw / 2) * math.cos(angle) + (ys - nh / 2) * math.sin(angle)
+    edge = rng.uniform(0.1, 0.35) * max(nw, nh)
+    softness = 0.1 * max(nw, nh)
+    inside = 1 / (1 + np.exp(-(along - edge) / softness))
+    return np.asarray(1 - strength * inside, np.float32)
+
+
+def page_degrade(image: Image, d: Degradation, rng: Rng) -> Image:
+    """Scan or photograph it: bow, rotate and warp (the canvas grows), light gradient, shadow, noise,
+    grey, JPEG."""
+    if d.curve:
+        image = _curve(image, d.curve * image.shape[1] / 210.0)
+    h, w = image.shape[:2]
+    matrix, (nw, nh) = _placement(w, h, d, rng)
+    fill = (d.background,) * 3
+    out = cv2.warpPerspective(image, matrix, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=fill).astype(np.float32)
     if d.light:
         out *= np.linspace(1.0, 1.0 - d.light, nw, dtype=np.float32)[None, :, None]
+    if d.shadow:
+        out *= _shadow((nw, nh), d.shadow, rng)[:, :, None]
     if d.noise:
         out += rng.normal(0, d.noise, out.shape).astype(np.float32)
     result = np.clip(out, 0, 255).astype(np.uint8)

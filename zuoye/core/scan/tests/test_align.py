@@ -8,6 +8,7 @@ import pytest
 
 from zuoye.core.layout import Page
 from zuoye.core.scan.align import page_align, page_rectify
+from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.decode import grey
 from zuoye.core.scan.identify import page_identify
 from zuoye.core.scan.simulate import Degradation, page_degrade, page_draw
@@ -27,7 +28,7 @@ def test_rectified_page_puts_the_marks_where_the_layout_says(page: Page, angle: 
     assert aligned.value is not None, aligned.report.reason
     assert aligned.value.px_per_mm == pytest.approx(dpi / 25.4, rel=0.03)
     flat = grey(page_rectify(scan, page, aligned.value))
-    k = 6.0
+    k = DEFAULT_SCAN_CONFIG.px_per_mm
     for mark in page.marks:  # the centre of each mark is black, 2 mm outside it is paper
         cx, cy = mark.rect.centre
         assert flat[round(cy * k), round(cx * k)] < 80
@@ -43,3 +44,20 @@ def test_a_missing_mark_is_reported_by_corner(page: Page) -> None:
     assert identity is not None
     result = page_align(scan, page, identity)
     assert result.value is None and "bl" in result.report.reason
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_phone_photos_with_perspective_shadow_and_a_bowed_page_are_aligned(page: Page, seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    photo = Degradation(angle=float(rng.uniform(-8, 8) + 180 * (seed % 2)), jpeg_quality=75, perspective=0.06,
+                        shadow=0.3, curve=3.0, background=110)
+    scan = page_degrade(page_draw(page, 170 / 25.4, rng), photo, rng)
+    identity = page_identify(grey(scan)).value
+    assert identity is not None
+    aligned = page_align(grey(scan), page, identity)
+    assert aligned.value is not None, aligned.report.reason
+    flat = grey(page_rectify(scan, page, aligned.value))
+    k = DEFAULT_SCAN_CONFIG.px_per_mm
+    for mark in page.marks:
+        cx, cy = mark.rect.centre
+        assert flat[round(cy * k), round(cx * k)] < 90

@@ -46,3 +46,20 @@ def test_uneven_light_does_not_fill_bubbles(page: Page) -> None:
     image *= np.linspace(1.0, 0.55, image.shape[1], dtype=np.float32)[None, :]
     reading = choices_read(image.astype(np.uint8), item, K)
     assert reading.values == () and all(r.state is BubbleState.EMPTY for r in reading.bubbles)
+
+
+def test_a_bubble_under_red_pen_is_read_on_what_the_pen_leaves_visible(page: Page) -> None:
+    from zuoye.core.scan.pipeline import items_read
+    from zuoye.core.scan.simulate import _Pen
+
+    rng = np.random.default_rng(9)
+    k = 4.0
+    item = page.items[1]
+    image = page_draw(page, k, rng)
+    bubbles_draw(image, item, {"B": BubbleState.FILLED}, k, rng)
+    b = item.bubbles[1]
+    pen = _Pen(image, k)
+    for sign in (-1, 1):  # a thick, dull red cross right over the filled bubble
+        pen.polyline(np.array([[b.cx - 7, b.cy - 7 * sign], [b.cx + 7, b.cy + 7 * sign]]), (45, 55, 150), 0.8)
+    reading = {r.key: r for r in items_read(image, page)}[item.key]
+    assert reading.choice is not None and reading.choice.values == ("B",), reading.choice

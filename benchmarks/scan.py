@@ -1,0 +1,218 @@
+"""Benchmark: the scan pipeline (issue 4), speed and accuracy on simulated pages, in one run.
+
+Run with ``.venv/bin/python benchmarks/scan.py [--pages N] [--workers K]``. Pages are drawn by
+``zuoye.core.scan.simulate`` (the small six-item assignment of the scan tests, one page per
+student, random pencil and red-pen work on every item) and saved as JPEG files under
+``--cache`` before anything is timed (a second run with the same arguments reuses them). Three
+rows, each of ``--pages`` pages (the phone and grey rows default to a quarter as many):
+
+* **scanner, colour** (the default degradation): 200 dpi, any rotation (0/90/180/270°) with a
+  skew of up to ±3°, JPEG quality 70-90, uneven light, noise;
+* **scanner, greyscale**: the same in grey levels (red ink is only a shade of grey);
+* **phone**: perspective (a 4-point warp), a shadow, a bowed page on a darker table, 150-200 dpi
+  equivalent, colour.
+
+For each row it prints pages/s on one core and on ``--workers`` processes (decode + read,
+from the JPEG bytes), the time to merely decode the same files (the floor) and the ratio to
+it, then marks read right, wrong reads above the review threshold, share of items sent to
+review, choices read right, and score digits read right (items with a score box).
+
+Targets (issue 4): ≥ 99.9 % of marks right; no wrong read above the threshold; ≤ 1 % sent to
+review at the default degradation; ≥ 50 pages/s on the machine's cores for 200-dpi JPEG,
+within 3× of the decode floor. No database and no Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+cv2.setNumThreads(1)  # one core means one core; the pool gives the parallelism
+
+from zuoye.core.layout import SheetSet  # noqa: E402
+from zuoye.core.scan import DEFAULT_SCAN_CONFIG, PageStatus, Status, lookup_from, page_read, pages_decode  # noqa: E402
+from zuoye.core.scan.report import BubbleState  # noqa: E402
+from zuoye.core.scan.simulate import Degradation, page_degrade, page_fill  # noqa: E402
+from zuoye.core.scan.tests.personas import random_work, sheet_set  # noqa: E402
+
+TARGET_RIGHT, TARGET_REVIEW, TARGET_PAGES_S, TARGET_DECODE_RATIO = 0.999, 0.01, 50.0, 3.0
+STUDENTS = 60
+ROWS = ("colour", "grey", "phone")
+
+
+def layout() -> SheetSet:
+    return sheet_set(assignment_id=42, students=range(1, STUDENTS + 1))
+
+
+def degradation(row: str, rng: np.random.Generator) -> tuple[float, Degradation]:
+    """(dpi, degradation) of one simulated page of ``row``."""
+    jpeg, light, noise = int(rng.integers(70, 91)), float(rng.uniform(0, 0.2)), float(rng.uniform(0, 3))
+    if row == "phone":
+        return float(rng.uniform(150, 200)), Degradation(
+            angle=float(rng.uniform(-8, 8) + rng.choice([0.0, 180.0])), jpeg_quality=int(rng.integers(70, 86)),
+            light=light, noise=noise, perspective=float(rng.uniform(0.02, 0.06)),
+            shadow=float(rng.uniform(0.1, 0.35)), curve=float(rng.uniform(0, 4)), background=int(rng.integers(90, 170)))
+    angle = float(rng.choice([0.0, 90.0, 180.0, 270.0]) + rng.uniform(-3, 3))
+    return 200.0, Degradation(angle=angle, grey=row == "grey", jpeg_quality=jpeg, light=light, noise=noise)
+
+
+def _make(job: tuple[str, int, int, str]) -> dict:
+    row, index, seed, folder = job
+    rng = np.random.default_rng([seed, ROWS.index(row), index])
+    sheet = _LAYOUT.sheets[index % len(_LAYOUT.sheets)]
+    page = sheet.pages[0]
+    work = random_work(page, rng)
+    dpi, d = degradation(row, rng)
+    quality = d.jpeg_quality
+    image = page_degrade(page_fill(page, work, dpi / 25.4, rng),
+                         Degradation(**{**d.__dict__, "jpeg_quality": 0}), rng)
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    assert ok
+    name = f"{row}-{index:05d}.jpg"
+    (Path(folder) / name).write_bytes(data.tobytes())
+    return {"file": name, "student": sheet.student_id,
+            "marks": {k: v.value for k, v in work.marks.items()},
+            "filled": {k: sorted(v for v, s in states.items() if s is BubbleState.FILLED)
+                       for k, states in work.bubbles.items()},
+            "scores": dict(getattr(work, "scores", {}) or {})}
+
+
+_LAYOUT = layout()
+
+
+def pages_make(row: str, count: int, seed: int, cache: Path, workers: int) -> list[dict]:
+    """The row's pages on disk (made in parallel, once) and their truth."""
+    folder = cache / f"{row}-{count}-{seed}"
+    truth_file = folder / "truth.json"
+    if truth_file.exists():
+        return list(json.loads(truth_file.read_text()))
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with multiprocessing.Pool(workers) as pool:
+        truth = pool.map(_make, [(row, i, seed, str(folder)) for i in range(count)], chunksize=4)
+    truth_file.write_text(json.dumps(truth))
+    print(f"  (made {count} {row} pages in {time.perf_counter() - started:.0f} s, cached in {folder})", flush=True)
+    return truth
+
+
+_LOOKUP = lookup_from([_LAYOUT])
+
+
+def _read(path: str) -> object:
+    decoded = pages_decode(Path(path).read_bytes())
+    assert decoded.value is not None, decoded.report.reason
+    return page_read(decoded.value[0], _LOOKUP)
+
+
+def _decode(path: str) -> int:
+    return len(pages_decode(Path(path).read_bytes()).value or ())
+
+
+@dataclass
+class Tally:
+    pages: int = 0
+    unread: list[str] = field(default_factory=list)
+    marks: int = 0
+    right: int = 0
+    review: int = 0
+    wrong_sure: int = 0
+    choices: int = 0
+    choices_right: int = 0
+    scores: int = 0
+    scores_right: int = 0
+    confusions: Counter[str] = field(default_factory=Counter)
+
+    def add(self, truth: dict, result: object) -> None:
+        self.pages += 1
+        if result.status is not PageStatus.READ:  # type: ignore[attr-defined]
+            self.unread.append(f"{truth['file']}: {result.reason}")  # type: ignore[attr-defined]
+            return
+        for item in result.items:  # type: ignore[attr-defined]
+            want = truth["marks"][item.key]
+            self.marks += 1
+            right = item.mark.value == want
+            self.right += right
+            review = item.status is Status.REVIEW
+            self.review += review
+            self.wrong_sure += not review and not right
+            if not right:
+                self.confusions[f"{want}→{item.mark.value}{' (review)' if review else ''}"] += 1
+            if item.choice is not None:
+                self.choices += 1
+                self.choices_right += sorted(item.choice.values) == truth["filled"].get(item.key, [])
+            if item.key in truth["scores"]:
+                self.scores += 1
+                self.scores_right += getattr(item, "score_text", "") == truth["scores"][item.key]
+
+
+def measure(row: str, truth: list[dict], folder: Path, workers: int) -> None:
+    paths = [str(folder / t["file"]) for t in truth]
+    for p in paths[:3]:  # warm up: imports, zxing, layouts
+        _read(p)
+    started = time.perf_counter()
+    for p in paths:
+        _decode(p)
+    decode_s = time.perf_counter() - started
+    tally = Tally()
+    started = time.perf_counter()
+    results = [_read(p) for p in paths]
+    one_s = time.perf_counter() - started
+    for t, r in zip(truth, results, strict=True):
+        tally.add(t, r)
+    started = time.perf_counter()
+    with multiprocessing.Pool(workers) as pool:
+        pool.map(_decode, paths[:workers])  # start the workers before the clock matters
+        started = time.perf_counter()
+        many = pool.map(_read, paths, chunksize=4)
+    many_s = time.perf_counter() - started
+    assert [r.items for r in many] == [r.items for r in results], "parallel and serial readings differ"
+    n = len(paths)
+    print(f"{row}: {n} pages; one core {n / one_s:.1f} pages/s ({1000 * one_s / n:.0f} ms a page), "
+          f"{workers} processes {n / many_s:.1f} pages/s (target ≥ {TARGET_PAGES_S:.0f}); "
+          f"decode alone {1000 * decode_s / n:.1f} ms a page, read = {one_s / decode_s:.1f}× decode "
+          f"(target ≤ {TARGET_DECODE_RATIO:.0f}×)")
+    print(f"  marks {tally.marks}: right {tally.right / max(1, tally.marks):.2%} (target ≥ {TARGET_RIGHT:.1%}); "
+          f"wrong above threshold {tally.wrong_sure} (target 0); sent to review "
+          f"{tally.review / max(1, tally.marks):.2%} (target ≤ {TARGET_REVIEW:.0%}, threshold "
+          f"{DEFAULT_SCAN_CONFIG.review_below}); choices right {tally.choices_right}/{tally.choices} "
+          f"= {tally.choices_right / max(1, tally.choices):.2%}"
+          + (f"; score digits right {tally.scores_right}/{tally.scores}" if tally.scores else ""))
+    if tally.unread:
+        print(f"  pages not read: {len(tally.unread)}: " + "; ".join(tally.unread[:5]))
+    if tally.confusions:
+        print("  confusions (truth→read): " + ", ".join(f"{k} {v}" for k, v in tally.confusions.most_common(12)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000, help="pages of the default (colour scanner) row")
+    parser.add_argument("--other-pages", type=int, default=0,
+                        help="pages of the greyscale and phone rows (default: a quarter of --pages)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rows", default=",".join(ROWS), help=f"which rows, of {','.join(ROWS)}")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/zuoye-scan-bench"))
+    args = parser.parse_args()
+    print(f"scan benchmark: {args.workers} processes on {os.cpu_count()} cores; review threshold "
+          f"{DEFAULT_SCAN_CONFIG.review_below}", flush=True)
+    for row in args.rows.split(","):
+        count = args.pages if row == "colour" else (args.other_pages or max(1, args.pages // 4))
+        truth = pages_make(row, count, args.seed, args.cache, args.workers)
+        measure(row, truth, args.cache / f"{row}-{count}-{args.seed}", args.workers)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Writes of the booklets app: booklet assignments (``assignments``) and printing (``printing``)."""

@@ -1,0 +1,78 @@
+"""``zuoye scan``: files in, results recorded, a summary out, the JSON written; ``--watch`` polls a folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from zuoye.capture.management.commands.scan import Command
+from zuoye.capture.models import ScanBatch
+from zuoye.homework.models import Response
+
+from .scans import blank_page, encode, marks_for, printed, scan_image
+
+pytestmark = pytest.mark.django_db
+
+
+def test_scan_files_prints_a_summary_and_writes_the_json(county, tmp_path):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    (tmp_path / "a.png").write_bytes(encode(scan_image(page, marks_for(page))))
+    (tmp_path / "back.png").write_bytes(blank_page())
+    out, err = StringIO(), StringIO()
+    call_command("scan", str(tmp_path / "a.png"), str(tmp_path / "back.png"), "--json", str(tmp_path / "r.json"),
+                 "--as", county.teacher_wang.username, stdout=out, stderr=err)
+    assert "2 pages · 1 read" in out.getvalue() and "1 blank" in out.getvalue()
+    assert "2/2" in err.getvalue()  # the progress bar
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [f["file"] for f in report["files"]] == ["a.png", "back.png"]
+    assert report["files"][0]["pages"][0]["student"] == county.student_zhang.pk
+    assert report["summary"]["recorded"] == Response.objects.count() > 0
+    assert Response.objects.first().recorded_by == county.teacher_wang
+
+
+def test_scan_names_a_missing_file_and_an_unknown_user(tmp_path):
+    with pytest.raises(CommandError, match="nope.png: no such file"):
+        call_command("scan", str(tmp_path / "nope.png"))
+    with pytest.raises(CommandError, match="--as ghost: no such user"):
+        call_command("scan", "x.png", "--as", "ghost")
+
+
+def test_one_poll_of_a_watched_folder_reads_settled_files_once_and_moves_them(county, tmp_path):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    settled = tmp_path / "scan-001.png"
+    settled.write_bytes(encode(scan_image(page, marks_for(page))))
+    old = time.time() - 60
+    os.utime(settled, (old, old))
+    (tmp_path / "writing.jpg").write_bytes(b"\xff\xd8 half written")  # just now: waits for the next poll
+    (tmp_path / "readme.txt").write_text("not a scan")
+    command = Command(stdout=StringIO(), stderr=StringIO())
+    assert command.poll(tmp_path, None, quiet=True) == 1
+    assert not settled.exists() and (tmp_path / "done" / "scan-001.png").exists()
+    report = json.loads((tmp_path / "done" / "scan-001.png.json").read_text(encoding="utf-8"))
+    assert report["summary"]["read"] == 1
+    assert (tmp_path / "writing.jpg").exists() and (tmp_path / "readme.txt").exists()
+    assert command.poll(tmp_path, None, quiet=True) == 0  # nothing new
+    assert ScanBatch.objects.count() == 1
+
+
+def test_watch_once_through_the_command(county, tmp_path):
+    out = StringIO()
+    call_command("scan", "--watch", str(tmp_path), "--once", stdout=out)
+    assert f"watching {tmp_path}" in out.getvalue()
+
+
+def test_simulated_scans_of_a_class_read_back_with_one_page_twice_and_a_blank_back(county, tmp_path):
+    p = printed(county)
+    out = StringIO()
+    call_command("scan", "--simulate", str(p.assignment.pk), "--out", str(tmp_path / "s.zip"), stdout=out)
+    assert "3 simulated scans" in out.getvalue()
+    call_command("scan", str(tmp_path / "s.zip"), "--json", str(tmp_path / "r.json"), "--quiet", stdout=StringIO())
+    summary = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["summary"]
+    assert (summary["pages"], summary["read"], summary["duplicates"], summary["blank"]) == (3, 1, 1, 1)

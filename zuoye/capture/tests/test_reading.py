@@ -1,0 +1,195 @@
+"""Reading a batch: files to pages, pages to results through the one door, the unsure to review."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+
+import cv2
+import numpy as np
+import pytest
+
+from zuoye.capture.models import ReviewItem, ScanBatch, Upload
+from zuoye.capture.selectors import batch_json
+from zuoye.capture.services.reading import batch_read
+from zuoye.capture.services.uploads import UploadRejected, batch_create, upload_store
+from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
+from zuoye.core.scan.report import MarkKind
+from zuoye.core.scan.simulate import mark_draw
+from zuoye.homework.models import Response
+from zuoye.homework.tests.factories import teacher_of
+
+from .scans import OUTCOME, blank_page, encode, marks_for, printed, scan_image, tiff, zipped
+
+pytestmark = pytest.mark.django_db
+
+
+def _read(files: dict[str, bytes], actor, **kw) -> ScanBatch:  # type: ignore[no-untyped-def]
+    uploads = [upload_store(name=name, data=data, actor=actor) for name, data in files.items()]
+    return batch_read(batch=batch_create(uploads=uploads, actor=actor), **kw)
+
+
+def _assert_read_as_marked(county, p, marks, batch):  # type: ignore[no-untyped-def]
+    """Every item is either recorded as the teacher marked it, or waiting in the review queue."""
+    got = {r.assignment_item_id: r for r in Response.objects.filter(student=county.student_zhang)}
+    queued = set(ReviewItem.objects.values_list("assignment_item_id", flat=True))
+    for key, kind in marks.items():
+        link = int(key)
+        assert (link in got) != (link in queued), f"item {link}: recorded {link in got}, queued {link in queued}"
+        if link in got:
+            assert (got[link].outcome, got[link].source) == (OUTCOME[kind], "scan")
+            assert got[link].evidence.startswith("scan-page:")
+    assert batch.recorded == len(got) and batch.review == len(queued)
+
+
+def test_a_scanned_png_records_each_item_as_the_teacher_marked_it(county):
+    # given
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    marks = marks_for(page)
+    # when
+    batch = _read({"scan.png": encode(scan_image(page, marks))}, county.teacher_wang)
+    # then
+    assert (batch.status, batch.pages, batch.read, batch.quarantined) == ("done", 1, 1, 0)
+    _assert_read_as_marked(county, p, marks, batch)
+    assert batch.recorded >= 2  # clean colour ticks and crosses at 200 dpi are read surely
+
+
+def test_the_scan_json_names_each_page_and_item(county):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    batch = _read({"a.jpg": encode(scan_image(page, marks_for(page), angle=180), ".jpg")}, None)
+    report = batch_json(batch)
+    (file,) = report["files"]
+    (scanned,) = file["pages"]
+    assert file["file"] == "a.jpg" and len(file["sha256"]) == 64
+    assert (scanned["status"], scanned["assignment"], scanned["student"], scanned["sheet_page"]) == (
+        "read", p.assignment.pk, county.student_zhang.pk, 1)
+    assert {i["item"] for i in scanned["items"]} == set(p.link_ids())
+    assert set(scanned["items"][0]) >= {"item", "position", "outcome", "score", "answer", "mark", "confidence",
+                                        "status", "reason"}
+    assert report["summary"]["pages"] == 1
+
+
+def test_the_same_file_twice_is_one_upload_and_a_rescanned_page_is_not_counted_twice(county):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    marks = marks_for(page)
+    data = encode(scan_image(page, marks, seed=1))
+    first = _read({"scan.png": data}, county.teacher_wang)
+    assert upload_store(name="again.png", data=data, actor=None).pk == Upload.objects.get().pk
+    rows = Response.objects.count()
+    # the same bytes again, and the same page scanned again (another image of it)
+    again = _read({"scan.png": data, "rescan.png": encode(scan_image(page, marks, seed=2, angle=3))},
+                  county.teacher_wang)
+    assert (first.read, again.read, again.duplicates, again.pages) == (1, 0, 2, 2)
+    assert Response.objects.count() == rows
+    reasons = list(again.scanned_pages.values_list("reason", flat=True))
+    assert all(r.startswith("scanned again") for r in reasons), reasons
+
+
+def test_tiff_zip_blank_and_garbage_pages_are_each_accounted_for(county):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    image = scan_image(page, marks_for(page))
+    archive = zipped({"b/blank.png": blank_page(), "b/notes.txt": b"hello", "b/broken.jpg": b"\xff\xd8 not really"})
+    batch = _read({"pages.tif": tiff([image, cv2.cvtColor(blank_page_image(), cv2.COLOR_BGR2GRAY)]),
+                   "more.zip": archive}, county.teacher_wang)
+    pages = {(p.upload.name, p.member, p.page_number): p for p in batch.scanned_pages.select_related("upload")}
+    assert pages[("pages.tif", "", 1)].status == "read"
+    assert pages[("pages.tif", "", 2)].status == "blank"
+    assert pages[("more.zip", "b/blank.png", 1)].status == "blank"
+    assert "b/notes.txt: not a PDF or image file" in pages[("more.zip", "b/notes.txt", 1)].reason
+    assert pages[("more.zip", "b/broken.jpg", 1)].reason.startswith("more.zip › b/broken.jpg") or \
+        pages[("more.zip", "b/broken.jpg", 1)].reason.startswith("b/broken.jpg")
+    assert (batch.pages, batch.read, batch.blank, batch.quarantined) == (5, 1, 2, 2)
+
+
+def blank_page_image() -> np.ndarray:
+    return cv2.imdecode(np.frombuffer(blank_page(), np.uint8), cv2.IMREAD_COLOR)
+
+
+def test_a_file_of_another_kind_is_refused_by_name():
+    with pytest.raises(UploadRejected, match="homework.docx: only"):
+        upload_store(name="homework.docx", data=b"PK", actor=None)
+
+
+def test_unsure_readings_go_to_the_review_queue_with_a_crop(county):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    unsure = dataclasses.replace(DEFAULT_SCAN_CONFIG, review_below=1.01)
+    batch = _read({"scan.png": encode(scan_image(page, marks_for(page)))}, county.teacher_wang, config=unsure)
+    assert (batch.read, batch.recorded, batch.review) == (1, 0, len(page.items))
+    review = ReviewItem.objects.order_by("id").first()
+    assert review.kind == "scan" and review.school_class_id == county.class_7_1.pk
+    crop = cv2.imdecode(np.frombuffer(review.crop.read(), np.uint8), cv2.IMREAD_COLOR)
+    assert crop is not None and crop.shape[1] > 100
+    assert review.proposed["outcome"] in ("right", "wrong") and set(review.box) == {"x", "y", "w", "h"}
+    # the same page again queues nothing new
+    _read({"rescan.png": encode(scan_image(page, marks_for(page), seed=5))}, county.teacher_wang, config=unsure)
+    assert ReviewItem.objects.count() == len(page.items)
+
+
+def test_a_page_of_someone_elses_homework_is_quarantined_with_the_reason(county):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    other = teacher_of(county, county.class_7_2, county.math)
+    batch = _read({"scan.png": encode(scan_image(page, marks_for(page)))}, other)
+    scanned = batch.scanned_pages.get()
+    assert scanned.status == "quarantined" and "not one you may record results for" in scanned.reason
+    assert scanned.preview and not Response.objects.exists()
+
+
+def test_a_generic_class_sheet_waits_to_be_assigned_by_hand(county):
+    p = printed(county, generic=True)
+    layout_page = p.page(0)
+    batch = _read({"generic.png": encode(scan_image(layout_page, marks_for(layout_page)))}, county.teacher_wang)
+    scanned = batch.scanned_pages.get()
+    assert scanned.status == "quarantined" and "generic class sheet" in scanned.reason
+    assert scanned.assignment_id == p.assignment.pk
+
+
+def test_the_printed_pdf_rasterised_and_marked_is_read_end_to_end(county, tmp_path):
+    # given: the real sheet PDF, rasterised as a scanner would, with red ticks drawn on it
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    (tmp_path / "sheet.pdf").write_bytes(p.sheet_set.pdf.read())
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(tmp_path / "sheet.pdf"),
+                    str(tmp_path / "p")], check=True, capture_output=True)
+    image = cv2.imread(str(next(tmp_path.glob("p-*.png"))), cv2.IMREAD_COLOR)
+    rng = np.random.default_rng(3)
+    for item in page.items:
+        mark_draw(image, item, MarkKind.TICK, 200 / 25.4, rng)
+    # when: uploaded once as the PNG and once as the untouched PDF
+    batch = _read({"marked.png": encode(image), "sheet.pdf": p.sheet_set.pdf.open("rb").read()}, county.teacher_wang)
+    # then: the marked page is read; the unmarked print is the same page again, not recorded, and
+    # each item it reads differently (no mark where the first had a tick) waits for the teacher
+    statuses = list(batch.scanned_pages.order_by("id").values_list("status", flat=True))
+    assert statuses == ["read", "duplicate"]
+    recorded = Response.objects.filter(student=county.student_zhang)
+    assert "right" in set(recorded.values_list("outcome", flat=True))
+    first = dict(recorded.values_list("assignment_item_id", "outcome"))
+    rescan = ReviewItem.objects.filter(reason__startswith="scanned again and read differently")
+    assert rescan.exists() and len(first) == recorded.count()
+    for review in rescan:
+        assert review.proposed["outcome"] != first[review.assignment_item_id]
+
+
+def test_a_phone_photo_in_perspective_is_read_for_that_child_only(county):
+    from zuoye.core.scan.simulate import Degradation, PageWork, page_degrade, page_fill
+
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    rng = np.random.default_rng(4)
+    image = page_fill(page, PageWork({}, marks_for(page)), 160 / 25.4, rng)
+    photo = page_degrade(image, Degradation(angle=-6, perspective=0.03, background=110, jpeg_quality=85), rng)
+    upload = upload_store(name="IMG_0001.jpg", data=encode(photo, ".jpg"), actor=county.guardian_zhang)
+    batch = batch_read(batch=batch_create(uploads=[upload], actor=county.guardian_zhang, source="photo",
+                                          student=county.student_zhang))
+    assert batch.read == 1, batch.scanned_pages.get().reason
+    assert set(Response.objects.values_list("source", flat=True)) <= {"photo"}
+    assert set(ReviewItem.objects.values_list("kind", flat=True)) <= {"photo"}
+    # the same photo sent for another child is not read as theirs
+    other = batch_read(batch=batch_create(uploads=[upload], actor=county.guardian_zhang, source="photo",
+                                          student=county.student_other_class))
+    assert "belongs to another student" in other.scanned_pages.get().reason

@@ -1,0 +1,1 @@
+"""Pages under /capture/: scan upload and batches, the review queue, phone photos and self-report."""

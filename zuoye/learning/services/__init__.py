@@ -1,0 +1,1 @@
+"""Writes of the learning app (DESIGN: ``<thing>_<verb>``, keyword-only arguments)."""

@@ -1,0 +1,1 @@
+"""Views of the learning app: thin adapters over selectors and services (DESIGN §2)."""

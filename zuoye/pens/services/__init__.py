@@ -1,0 +1,1 @@
+"""Writes of the pens app: registry (pens, gateways, paper), page addresses, ingest, reading."""
