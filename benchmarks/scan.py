@@ -76,13 +76,16 @@ def _make(job: tuple[str, int, int, str]) -> dict:
     page = sheet.pages[0]
     work = random_work(page, rng)
     dpi, d = degradation(row, rng)
-    quality = d.jpeg_quality
-    image = page_degrade(page_fill(page, work, dpi / 25.4, rng),
-                         Degradation(**{**d.__dict__, "jpeg_quality": 0}), rng)
-    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
-    assert ok
     name = f"{row}-{index:05d}.jpg"
-    (Path(folder) / name).write_bytes(data.tobytes())
+    target = Path(folder) / name
+    if not target.exists():  # a run stopped half way is resumed: the work comes first from the generator
+        image = page_degrade(page_fill(page, work, dpi / 25.4, rng),
+                             Degradation(**{**d.__dict__, "jpeg_quality": 0}), rng)
+        ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, d.jpeg_quality])
+        assert ok
+        partial = target.with_suffix(".part")
+        partial.write_bytes(data.tobytes())
+        partial.rename(target)
     return {"file": name, "student": sheet.student_id,
             "marks": {k: v.value for k, v in work.marks.items()},
             "filled": {k: sorted(v for v, s in states.items() if s is BubbleState.FILLED)

@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-_ALWAYS_ALLOWED = ("/accounts/", "/static/", "/i18n/", "/media/")
+_ALWAYS_ALLOWED = ("/accounts/", "/static/", "/i18n/")
 
 
 class ForcePasswordChangeMiddleware:

@@ -55,8 +55,8 @@ def flag_explain(flag: Flag) -> str:
     texts = {
         Flag.Kind.NO_EVIDENCE: _("%(without)s of %(rows)s results said to come from a scan, pen or photo name no "
                                  "page, stroke file or photo behind them."),
-        Flag.Kind.SELF_ONLY: _("All but a few of %(rows)s results in %(batches)s homework batches were "
-                               "self-reported (%(self_rows)s): nothing captured from paper."),
+        Flag.Kind.SELF_ONLY: _("%(self_rows)s of %(rows)s results in %(batches)s homework batches were "
+                               "self-reported: next to nothing captured from paper."),
         Flag.Kind.IDENTICAL: _("All %(students)s students answered each of the %(items)s items the same way "
                                "(every item all right or all wrong)."),
         Flag.Kind.ALL_CORRECT: _("In %(perfect)s of %(batches)s homework batches every student got every item right."),

@@ -62,6 +62,7 @@ def teacher_page(request: HttpRequest) -> HttpResponse:
             title=_("Correct rate by week"), x_labels=labels, series=overview.rate_series, y_max=100, unit="%"),
             use_chart=charts.line_chart(title=_("Uses by week"), x_labels=labels, series=overview.use_series))
     context["has_classes"] = bool(scope.taught)
+    context["head_classes"] = access.classes_visible(scope).filter(pk__in=scope.class_ids).order_by("grade", "number")
     return render(request, "analytics/teacher.html", context)
 
 

@@ -1,7 +1,5 @@
 """URL map: each app mounts its own pages under its own prefix."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path
 
 from zuoye.portal.api import api
@@ -22,5 +20,5 @@ urlpatterns = [
     path("booklets/", include("zuoye.booklets.urls")),
     path("", include("zuoye.portal.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media files are never served as such, not even in DEBUG: uploads, scans, review crops, sheets
+# and booklets hold minors' names and work, and are served only through access-checked views.

@@ -243,6 +243,15 @@ def demo_wipe(*, plan: CountyPlan) -> None:
     county = m.Region.objects.filter(code=plan.county.code).first()
     regions = m.Region.objects.filter(path__startswith=county.path) if county else m.Region.objects.none()
     schools = m.School.objects.filter(region__in=regions)
+    from zuoye.homework.models import Assignment
+    from zuoye.pens.models import Gateway, PaperBatch, Pen
+
+    # Homework goes first: its results refer to classes, items and subjects, which are protected.
+    # Then the schools' pens and dot paper, which protect their schools and holders.
+    Assignment.objects.filter(teacher__school__in=schools).delete()
+    Pen.objects.filter(school__in=schools).delete()
+    Gateway.objects.filter(school__in=schools).delete()
+    PaperBatch.objects.filter(school__in=schools).delete()
     for user_ids in _batches(sorted(_demo_people(plan, schools, regions)), BATCH_SIZE):
         User.objects.filter(pk__in=user_ids).delete()  # cascades to their student, teacher, guardian, staff rows
     m.SchoolClass.objects.filter(school__in=schools).delete()

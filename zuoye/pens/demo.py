@@ -21,7 +21,9 @@ from django.utils import timezone
 
 from zuoye.accounts.models import User
 from zuoye.homework.models import Assignment
-from zuoye.homework.services.assignments import assignment_create, assignment_items_set
+from zuoye.homework.services.assignments import (
+    LoadBudgetExceeded, assignment_create, assignment_items_set, assignment_publish,
+)
 from zuoye.homework.services.sheets import sheets_print
 from zuoye.itembank.models import Item
 from zuoye.pens.models import Gateway, PaperBatch, PenPrint
@@ -60,7 +62,12 @@ def _homework(user: User, taught: TeachingAssignment) -> Assignment | None:
         return None
     assignment = assignment_create(teacher=user.teacher, subject=taught.subject, title=TITLE,
                                    assigned_on=timezone.localdate(), classes=[taught.school_class])
-    return assignment_items_set(assignment=assignment, items=chosen)
+    assignment = assignment_items_set(assignment=assignment, items=chosen)
+    try:  # graded homework is published homework; over the day's budget it stays a draft and says so
+        assignment_publish(assignment=assignment, actor=user)
+    except LoadBudgetExceeded:
+        pass
+    return assignment
 
 
 @transaction.atomic

@@ -40,6 +40,7 @@ def _render(request: HttpRequest, school: School, **extra: object) -> HttpRespon
     context = {
         "school": school, "pens": selectors.pens_of(school), "gateways": selectors.gateways_of(school),
         "batches": selectors.batches_of(school), "unknown": selectors.unknown_pages(school),
+        "printings": selectors.sheet_sets_of_school(school)[:20],
         "pen_form": forms.PenForm(), "gateway_form": forms.GatewayForm(), "batch_form": forms.BatchForm(),
         "assign_form": forms.AssignForm(), "api_url": request.build_absolute_uri(reverse("pens:api_dots")),
     }

@@ -99,7 +99,9 @@ def split_characters(strokes: Sequence[Stroke],
                      config: InkConfig = DEFAULT_INK_CONFIG) -> tuple[tuple[Stroke, ...], ...]:
     """Handwritten characters left to right: a stroke joins the character on its left when their
     x-ranges overlap by more than ``digit_overlap_share`` of the narrower one (the bar of a 5,
-    the upright of a 4), so a slanted 1 touching the next digit still stands alone."""
+    the upright of a 4), so a slanted 1 touching the next digit still stands alone. A flat bar
+    overlapping the character on its left at all joins it: a "-" only ever stands first in a
+    score, so a bar after a digit is that digit's (a 5's bar drawn off to the right)."""
     chars: list[tuple[list[Stroke], float, float]] = []
     for stroke in sorted(strokes, key=lambda s: s.bounds[0]):
         left, _, right, _ = stroke.bounds
@@ -107,9 +109,14 @@ def split_characters(strokes: Sequence[Stroke],
             group, c_left, c_right = chars[-1]
             overlap = min(right, c_right) - max(left, c_left)
             narrower = max(min(right - left, c_right - c_left), 1e-6)
-            if overlap > config.digit_overlap_share * narrower:
+            if overlap > config.digit_overlap_share * narrower or (overlap > 0 and _is_bar(stroke, config)):
                 group.append(stroke)
                 chars[-1] = (group, min(left, c_left), max(right, c_right))
                 continue
         chars.append(([stroke], left, right))
     return tuple(tuple(sorted(c, key=lambda s: s.t_start)) for c, _, _ in chars)
+
+
+def _is_bar(stroke: Stroke, config: InkConfig) -> bool:
+    left, top, right, bottom = stroke.bounds
+    return right - left >= config.dot_size_mm and bottom - top <= config.bar_flatness * (right - left)

@@ -62,9 +62,16 @@ def _square_candidates(gray: Image, side_px: float, config: ScanConfig) -> npt.N
         (cx, cy), (w, h), _ = cv2.minAreaRect(contour)
         if min(w, h) <= 0 or max(w, h) / min(w, h) > config.mark_aspect_max:
             continue
-        if area / (w * h) >= config.mark_fill_min:
+        fill = area / (w * h)
+        if fill >= config.mark_fill_min or (fill >= config.mark_fill_warped_min and _four_cornered(contour)):
             centres.append((cx, cy))
     return np.array(centres, np.float64).reshape(-1, 2)
+
+
+def _four_cornered(contour: npt.NDArray[np.int32]) -> bool:
+    """A quadrilateral (a mark seen in perspective), not a disc (a filled bubble, fill ~0.79)."""
+    approx = cv2.approxPolyDP(contour, 0.03 * cv2.arcLength(contour, True), True)
+    return len(approx) == 4
 
 
 def _mark_near(gray: Image, predicted: npt.NDArray[np.float64], side_px: float, reach_px: float,

@@ -26,6 +26,9 @@ class ScanConfig:
     """A candidate square may be this share smaller or larger than the layout's mark side."""
     mark_fill_min: float = 0.85
     """Dark share of a candidate's bounding box: QR finder patterns (~0.67) fall below it."""
+    mark_fill_warped_min: float = 0.75
+    """...or above this when its outline is a quadrilateral (a phone's perspective and blur eat the
+    corners of a small square; a filled bubble is a disc)."""
     mark_aspect_max: float = 1.5
     """Longest over shortest side of a candidate's rotated box."""
     mark_search_mm: float = 12.0
@@ -72,6 +75,9 @@ class ScanConfig:
     bubble_core_wide: float = 0.85
     """...in which case the bubble is sampled out to this share of its radius (still inside a
     pencil fill, short of the printed ring)."""
+    grid_second_max: float = 0.4
+    """学籍号 grid: in a column the second-darkest bubble must stay below this dark share (the
+    printed digit makes an empty one 0.1-0.3) for the darkest to be the digit."""
     bubble_margin: float = 0.12
     """Distance from a decision boundary (in dark share) at which confidence reaches 1."""
 
@@ -155,6 +161,28 @@ class ScanConfig:
     """A bare arm starting this close to another mark's box continues it."""
     shape_margin: float = 0.5
     """Shape features this far (in their own units, relative) from a boundary give confidence 1."""
+
+    loose_ink_margin_mm: float = 1.0
+    loose_ink_max_mm2: float = 4.0
+    """An item read as unmarked whose answer area holds this much pen ink outside every mark's box
+    (grown by ``loose_ink_margin_mm``) goes to review: a mark may have been lost there."""
+    grey_loose_grading_max_mm2: float = 8.0
+    """Greyscale scans: the same over the item's whole grading area (masking the print cuts marks
+    into pieces that fall outside the answer; unmarked items show up to ~5 mm² of specks there)."""
+
+    disagreement_confidence: float = 0.6
+    """Confidence of a cross whose corners say cross while its strokes read as a clean tick or half."""
+
+    # --- score digits --------------------------------------------------------------------
+    score_box_inset_mm: float = 0.6
+    """The score box is read this far inside its printed outline."""
+    score_join_mm: float = 0.8
+    """Strokes of a character this close (a dry pen's gaps) are joined."""
+    score_char_min_mm: float = 1.5
+    """A piece of ink at least this long is a character (a "." or a speck is not read)."""
+    score_fit_limit: float = 0.2
+    """Chamfer distance (share of the character's size) at which a character fits no template (higher
+    than the pen core's 0.16: a cloud of ink pixels spreads a stroke's width round its centre line)."""
 
     # --- decisions -----------------------------------------------------------------------
     review_below: float = 0.8

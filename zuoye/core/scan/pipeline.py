@@ -10,21 +10,25 @@ app knows which assignments exist; ``lookup_from`` builds one from layouts in me
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
-from zuoye.core.layout import ItemRegion, Page, PageAddress, SheetSet
+from zuoye.core.layout import ItemRegion, Page, PageAddress, Rect, SheetSet
 from zuoye.core.scan.align import page_align, page_rectify
 from zuoye.core.scan.bubbles import ChoiceReading, choices_read
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.decode import grey
+from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
-from zuoye.core.scan.redpen import PenMark, marks_find, page_planes
+from zuoye.core.scan.redpen import PenMark, marks_and_ink, page_planes
 from zuoye.core.scan.report import DebugSink, Image, MarkKind, StageReport, Status, no_debug
+from zuoye.core.scan.scores import ScoreReading, score_read
 
 PageLookup = Callable[[PageAddress], Page | None]
 
@@ -44,6 +48,8 @@ class ItemResult:
     confidence: float
     status: Status
     reason: str
+    score_text: str = ""
+    """Items with a score box: the points written in it ("8", "-2"), "" when none."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ class PageResult:
     address: PageAddress | None
     items: tuple[ItemResult, ...]
     reports: tuple[StageReport, ...]
+    student_number: StudentNumberReading | None = None
+    """Generic sheets only: the 学籍号 grid read column by column (``review`` when unsure)."""
 
 
 def lookup_from(sheet_sets: Iterable[SheetSet]) -> PageLookup:
@@ -87,35 +95,79 @@ def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCA
     flat = page_rectify(image, page, aligned.value, config)
     debug("rectified", flat)
     items = items_read(flat, page, config)
-    return PageResult(PageStatus.READ, "ok", address, items, tuple(reports))
+    number = None
+    if page.student_grid is not None:
+        _, gray_flat, red = page_planes(flat, config)
+        hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
+        number = student_number_read(gray_flat, page.student_grid, config.px_per_mm, config, hidden)
+    return PageResult(PageStatus.READ, "ok", address, items, tuple(reports), number)
 
 
 def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[ItemResult, ...]:
     """Every item of a rectified page: bubbles, then the marks that turn inside its grading area."""
     k = config.px_per_mm
     colour, gray, red = page_planes(flat, config)
-    marks = marks_find(gray if not colour else flat, page, k, config, colour, red)
+    marks, ink = marks_and_ink(gray if not colour else flat, page, k, config, colour, red)
     # Under red pen the red channel shows paper (bright ink), pencil (translucent ink) or neither
     # (a dull red): the bubbles are read on what the pen leaves visible.
     hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
     # A mark turning in no grading area (between items, in a margin) is not dropped: every item
     # it lies over is sent to review rather than read as unmarked.
     stray = [m for m in marks if not any(item.grading.contains_point(*m.turning_point) for item in page.items)]
+    # A doubtful mark (review) lying over an item may be that item's mark read as part of another
+    # (a cross merged with the arm of the tick above it, its turning point found in the next item):
+    # such an item is not read as surely unmarked either.
+    doubtful = [m for m in marks if m.confidence < config.review_below and m not in stray]
+    # Ink that no mark's box holds (a mark lost where it crossed print, or too broken to join):
+    # an item with much of it is not read as unmarked.
+    loose = ink.copy()
+    for m in marks:
+        r = m.box.inflate(config.loose_ink_margin_mm)
+        loose[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)] = 0
     return tuple(_item_result(item, choices_read(gray, item, k, config, hidden) if item.bubbles else None,
                               [m for m in marks if item.grading.contains_point(*m.turning_point)],
-                              [m for m in stray if m.box.intersects(item.grading)], config)
+                              [m for m in (*stray, *doubtful) if m.box.intersects(item.grading)
+                               and not item.grading.contains_point(*m.turning_point)],
+                              _ink_mm2(loose, item.answer, k),
+                              score_read(ink, item.score_box, k, config) if item.score_box else None, config,
+                              None if colour else _ink_mm2(loose, item.grading, k))
                  for item in page.items)
 
 
+def _ink_mm2(mask: npt.NDArray[np.uint8], r: Rect, k: float) -> float:
+    window = mask[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)]
+    return cv2.countNonZero(window) / (k * k) if window.size else 0.0
+
+
 def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],
-                 config: ScanConfig) -> ItemResult:
+                 loose_mm2: float, score: ScoreReading | None, config: ScanConfig,
+                 grading_mm2: float | None = None) -> ItemResult:
+    result = _marked(item, choice, marks, near, loose_mm2, config, grading_mm2)
+    if score is None or (not score.text and score.confidence >= 1.0):
+        return result
+    confidence = min(result.confidence, score.confidence)
+    status = Status.READ if confidence >= config.review_below and result.status is Status.READ else Status.REVIEW
+    return dataclasses.replace(result, confidence=confidence, status=status, score_text=score.text,
+                               reason=f"{result.reason}; {score.reason}")
+
+
+def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],
+            loose_mm2: float, config: ScanConfig, grading_mm2: float | None = None) -> ItemResult:
+    """``grading_mm2``: greyscale scans only, the loose ink over the whole grading area — a
+    tick cut at its turning point by a masked filled bubble leaves its arm off the answer area."""
     if len(marks) > 1:
         kinds = ", ".join(m.kind.value for m in marks)
         return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW, f"several marks: {kinds}")
     if not marks and near:
         kinds = ", ".join(f"{m.kind.value} at ({m.turning_point[0]:.0f}, {m.turning_point[1]:.0f}) mm" for m in near)
         return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW,
-                          f"a mark over it turns in no item: {kinds}")
+                          f"a mark over it turns in no item or is in doubt: {kinds}")
+    if not marks and loose_mm2 >= config.loose_ink_max_mm2:
+        return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW,
+                          f"no mark read, but {loose_mm2:.0f} mm² of pen ink over its answer")
+    if not marks and grading_mm2 is not None and grading_mm2 >= config.grey_loose_grading_max_mm2:
+        return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW,
+                          f"no mark read, but {grading_mm2:.0f} mm² of ink no mark explains over it (greyscale)")
     mark = marks[0] if marks else None
     kind = mark.kind if mark else MarkKind.NOTHING
     confidence = min(mark.confidence if mark else 1.0, choice.confidence if choice else 1.0)

@@ -170,8 +170,14 @@ def _box(ink: Mask, origin: tuple[int, int], k: float) -> tuple[Rect, tuple[floa
 
 
 def marks_classify(ink: Mask, blob: Mask, origin: tuple[int, int], k: float,
-                   config: ScanConfig = DEFAULT_SCAN_CONFIG, depth: int = 0) -> list[Reading]:
-    """Every mark in one joined piece of ink: one, or a tick and the marks its arm runs into."""
+                   config: ScanConfig = DEFAULT_SCAN_CONFIG, depth: int = 0, grey: bool = False) -> list[Reading]:
+    """Every mark in one joined piece of ink: one, or a tick and the marks its arm runs into.
+
+    ``grey``: a greyscale scan, where masking the printed template cuts the pen's strokes (a
+    tick's down stroke lost under a filled bubble, a circle broken into an open arc, one stroke
+    of a cross gone). Readings that rest on one shape feature alone — an open loop, ink in four
+    corners that the strokes do not confirm, two strokes crossing with no down stroke seen —
+    are then no surer than ``disagreement_confidence`` (review), never guessed."""
     box, centre = _box(ink, origin, k)
     if box.w < config.tick_min_width_mm:
         ys, xs = np.nonzero(ink)
@@ -183,21 +189,30 @@ def marks_classify(ink: Mask, blob: Mask, origin: tuple[int, int], k: float,
                      f"closed loop ({hole:.2f})", box)]
         u, v = (xs - x0) / max(1, w - 1), (ys - y0) / max(1, h - 1)
         if _open_loop(u, v, config):
+            if grey:
+                return [(MarkKind.CIRCLE, centre, config.disagreement_confidence,
+                         "open loop round an empty centre (greyscale: may be broken strokes)", box)]
             return [(MarkKind.CIRCLE, centre, _conf(0.5, config), "open loop round an empty centre", box)]
         corners = _corners(u, v, config)
         if corners >= config.cross_corner_ink_min:
             # Both readings agree (the tick reading sees two long strokes crossing): as sure as the
             # surer of them; they disagree: no surer than the corners alone.
-            as_tick = _tick_read(ink, origin, k, config, depth)
+            as_tick = _tick_read(ink, origin, k, config, depth, grey)
             sure = _conf(corners / config.cross_corner_ink_min - 1, config)
             if len(as_tick) == 1 and as_tick[0][0] is MarkKind.CROSS:
                 sure = max(sure, as_tick[0][2])
+            elif len(as_tick) == 1 and as_tick[0][0] in (MarkKind.TICK, MarkKind.HALF) \
+                    and as_tick[0][2] >= config.review_below:
+                sure = min(sure, config.disagreement_confidence)  # a clean tick or half: which is it?
+            elif grey:
+                sure = min(sure, config.disagreement_confidence)  # corners alone, on cut strokes
             return [(MarkKind.CROSS, centre, sure, f"ink in all four corners ({corners:.2f}); as strokes: "
                      + "; ".join(f"{r[0].value} {r[2]:.2f}" for r in as_tick), box)]
-    return _tick_read(ink, origin, k, config, depth)
+    return _tick_read(ink, origin, k, config, depth, grey)
 
 
-def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig, depth: int) -> list[Reading]:
+def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig, depth: int,
+               grey: bool = False) -> list[Reading]:
     box, centre = _box(ink, origin, k)
     anatomy = tick_anatomy(ink, k, config)
     if anatomy is None:
@@ -206,7 +221,11 @@ def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig,
     turn = ((origin[0] + vx) / k, (origin[1] + vy) / k)
     off = off_arm_read(anatomy, k, config)
     if off.verdict == "crossing":
-        return [(MarkKind.CROSS, centre, _sure(off.margin), off.reason, box)]
+        sure = _sure(off.margin)
+        if grey:  # the "missing" down stroke may be masked away with the print under it
+            sure, why = min(sure, config.disagreement_confidence), off.reason + "; greyscale: a down stroke may be lost"
+            return [(MarkKind.CROSS, centre, sure, why, box)]
+        return [(MarkKind.CROSS, centre, sure, off.reason, box)]
     if off.verdict == "slash":
         return [(MarkKind.HALF, turn, _sure(off.margin), off.reason, box)]
     if off.verdict == "none":
@@ -219,14 +238,23 @@ def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig,
     own, _ = _box(cv2.subtract(ink, anatomy.off_arm), origin, k)
     if off.verdict == "stray" or depth > 0:
         return [(MarkKind.TICK, turn, 0.5, off.reason, own)]  # review: something unexplained on the arm
-    # Ink below the arm's middle may be a slash merged with the other mark (a half tick): not sure.
-    straddles = anatomy.below_mid_px >= config.slash_min_ink_mm2 * k * k / 2
-    tick = (MarkKind.TICK, turn, 0.5 if straddles else 1.0,
-            off.reason + ("; ink below the arm's middle" if straddles else ""), own)
     size = max(3, round(config.stroke_join_mm * k) | 1)
     joined = cv2.dilate(anatomy.off_arm, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
-    return [tick, *(r for piece, blob, at in _pieces(anatomy.off_arm, joined, origin, k, config)
-                    for r in marks_classify(piece, blob, at, k, config, depth + 1))]
+    others = [r for piece, blob, at in _pieces(anatomy.off_arm, joined, origin, k, config)
+              for r in marks_classify(piece, blob, at, k, config, depth + 1, grey)]
+    # Sure of the tick only when the ink off its arm is, surely, other marks: ink below the arm's
+    # middle may be a slash merged with them (a half tick), and ink read as no sure mark may be a
+    # slash on its own.
+    straddles = anatomy.below_mid_px >= config.slash_min_ink_mm2 * k * k / 2
+    explained = bool(others) and all(r[0] is not MarkKind.UNKNOWN and r[2] >= config.review_below for r in others)
+    note = "; ink below the arm's middle" if straddles else "" if explained else "; the ink off it is no sure mark"
+    bare = anatomy.down < config.tick_down_min_mm * k  # no down stroke: a stroke of a cross, perhaps
+    note += "; no down stroke" if bare else ""
+    if not explained or straddles or bare:  # the split itself is in doubt: so is every part of it
+        return [(MarkKind.TICK, turn, 0.5, off.reason + note, own),
+                *((kind, at, min(sure, 0.5), why + "; split from a doubtful tick", box)
+                  for kind, at, sure, why, box in others)]
+    return [(MarkKind.TICK, turn, 1.0, off.reason, own), *others]
 
 
 def _pieces(ink: Mask, joined: Mask, origin: tuple[int, int], k: float, config: ScanConfig,
@@ -263,19 +291,34 @@ def marks_find(image: Image, page: Page, k: float, config: ScanConfig = DEFAULT_
                colour: bool | None = None, red: Mask | None = None) -> tuple[PenMark, ...]:
     """Every teacher mark on the rectified page (colour: by red; grey: by shape). ``red``: the
     red-ink mask when the caller has it already (``page_planes``)."""
+    return marks_and_ink(image, page, k, config, colour, red)[0]
+
+
+def marks_and_ink(image: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+                  colour: bool | None = None, red: Mask | None = None) -> tuple[tuple[PenMark, ...], Mask]:
+    """``marks_find`` and the pen-ink mask it read them from (to tell an unmarked item from one
+    with ink no mark explains)."""
+    grey = False
     if red is not None:
         ink, join = red, config.stroke_join_mm
     elif is_colour(image, config) if colour is None else colour:
         ink, join = red_ink(image, config), config.stroke_join_mm
     else:
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        ink, join = grey_ink(gray, page, k, config), config.grey_stroke_join_mm
+        ink, join, grey = grey_ink(gray, page, k, config), config.grey_stroke_join_mm, True
+    # Score digits are read in their boxes (``scores``), not taken for marks.
+    marking = ink
+    boxes = [item.score_box for item in page.items if item.score_box is not None]
+    if boxes:
+        marking = ink.copy()
+        for r in boxes:
+            marking[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)] = 0
     size = max(3, round(join * k) | 1)
-    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    joined = cv2.dilate(marking, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
     marks = [PenMark(kind, turn, box, confidence, reason)
-             for piece, blob, at in _pieces(ink, joined, (0, 0), k, config, join)
-             for kind, turn, confidence, reason, box in marks_classify(piece, blob, at, k, config)]
-    return tuple(m for m in marks if not _continues(m, marks, config))
+             for piece, blob, at in _pieces(marking, joined, (0, 0), k, config, join)
+             for kind, turn, confidence, reason, box in marks_classify(piece, blob, at, k, config, grey=grey)]
+    return tuple(m for m in marks if not _continues(m, marks, config)), ink
 
 
 def _continues(mark: PenMark, marks: list[PenMark], config: ScanConfig) -> bool:

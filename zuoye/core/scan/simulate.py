@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 import segno
 
-from zuoye.core.layout import Bubble, ItemRegion, Page, Rect
+from zuoye.core.layout import Bubble, GridColumn, ItemRegion, Page, Rect
 from zuoye.core.scan.report import BubbleState, Image, MarkKind
 
 Rng = np.random.Generator
@@ -34,6 +34,10 @@ class PageWork:
 
     bubbles: dict[str, dict[str, BubbleState]] = field(default_factory=dict)
     marks: dict[str, MarkKind] = field(default_factory=dict)
+    scores: dict[str, str] = field(default_factory=dict)
+    """Points the teacher writes in an item's score box ("8", "-2"), by item key."""
+    student_number: str = ""
+    """Generic sheets: the digits filled in the 学籍号 grid, one a column (space: left blank)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,17 @@ def page_draw(page: Page, px_per_mm: float, rng: Rng) -> Image:
         for column in page.student_grid.columns:
             for b in column.bubbles:
                 _bubble_ring(pen, b)
+                _digit(pen, b)
     return image
+
+
+def _digit(pen: _Pen, b: Bubble) -> None:
+    """The small digit printed inside a grid bubble (about 1.4 mm tall, as the PDF sets it)."""
+    scale = 1.4 * pen.k / 22.0  # Hershey simplex digits are ~22 units tall at scale 1
+    (w, h), _ = cv2.getTextSize(b.value, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
+    x, y = pen.px(b.cx, b.cy)
+    cv2.putText(pen.image, b.value, (x - w // 2, y + h // 2), cv2.FONT_HERSHEY_SIMPLEX, scale, (60, 60, 60), 1,
+                cv2.LINE_AA)
 
 
 def _item_draw(pen: _Pen, item: ItemRegion, rng: Rng) -> None:
@@ -148,7 +162,7 @@ def _line(a: tuple[float, float], b: tuple[float, float], n: int, bow: float) ->
     return pa + t * (pb - pa) + np.sin(np.pi * t) * bow * normal
 
 
-def bubbles_draw(image: Image, item: ItemRegion, states: dict[str, BubbleState], k: float, rng: Rng) -> None:
+def bubbles_draw(image: Image, item: ItemRegion | GridColumn, states: dict[str, BubbleState], k: float, rng: Rng) -> None:
     """Pencil in the bubbles: filled, rubbed out, or struck through with an X."""
     pen = _Pen(image, k)
     for b in item.bubbles:
@@ -238,13 +252,38 @@ def mark_draw(image: Image, item: ItemRegion, kind: MarkKind, k: float, rng: Rng
             pen.polyline(piece, ink, width)
 
 
+def score_draw(image: Image, box: Rect, text: str, k: float, rng: Rng) -> None:
+    """Points written by hand in a score box: the pen core's character shapes, slanted, wobbled,
+    4.5-6.5 mm tall, in a red ink."""
+    from zuoye.core.ink.shapes import digit_shapes
+
+    pen, ink = _Pen(image, k), INKS[int(rng.integers(len(INKS)))]
+    height, width = rng.uniform(4.5, 6.5), rng.uniform(0.3, 0.5)
+    x = box.x + rng.uniform(1.0, 2.5)
+    top = box.y + (box.h - height) / 2 + rng.uniform(-0.5, 0.5)
+    shear = rng.uniform(-0.2, 0.2)
+    for char in text:
+        shapes = digit_shapes(char)
+        for line in shapes[int(rng.integers(len(shapes)))]:
+            pts = np.column_stack([x + (line[:, 0] + shear * (1 - line[:, 1])) * height,
+                                   top + line[:, 1] * height])
+            pen.polyline(_wobble(_resample(pts, 0.3) if len(pts) > 1 else pts, rng, 0.06), ink, width)
+        x += 0.6 * height + rng.uniform(0.8, 1.6)
+
+
 def page_fill(page: Page, work: PageWork, px_per_mm: float, rng: Rng) -> Image:
     """The printed page with the student's pencil and the teacher's red pen on it."""
     image = page_draw(page, px_per_mm, rng)
     for item in page.items:
         bubbles_draw(image, item, work.bubbles.get(item.key, {}), px_per_mm, rng)
+    if page.student_grid is not None:
+        for column, digit in zip(page.student_grid.columns, work.student_number, strict=False):
+            bubbles_draw(image, column, {digit: BubbleState.FILLED} if digit.strip() else {}, px_per_mm, rng)
     for item in page.items:
         mark_draw(image, item, work.marks.get(item.key, MarkKind.NOTHING), px_per_mm, rng)
+    for item in page.items:
+        if item.score_box is not None and work.scores.get(item.key):
+            score_draw(image, item.score_box, work.scores[item.key], px_per_mm, rng)
     return image
 
 

@@ -52,27 +52,26 @@ class TickAnatomy:
     """Off-arm pixels below the arm along its middle (``slash_along``), where a slash would cross."""
 
 
-def _columns(ink: Mask) -> list[list[int]]:
+Runs = list[list[tuple[int, int]]]
+"""Per column, its vertical runs of ink (first row, last row), top to bottom."""
+
+
+def _columns(ink: Mask) -> Runs:
+    """Every column's runs of ink (gaps of one pixel bridged), found for the whole piece at once."""
     ys, xs = np.nonzero(ink)
-    order = np.argsort(xs, kind="stable")
+    order = np.lexsort((ys, xs))
     xs, ys = xs[order], ys[order]
-    bounds = np.searchsorted(xs, np.arange(ink.shape[1] + 1))
-    flat = ys.tolist()
-    return [flat[bounds[c]:bounds[c + 1]] for c in range(ink.shape[1])]
-
-
-def _runs(ys: list[int]) -> list[tuple[int, int]]:
-    """Vertical runs (first, last) of a column's sorted ink rows, gaps of one pixel bridged."""
-    runs: list[tuple[int, int]] = []
-    for y in ys:
-        if runs and y - runs[-1][1] <= 2:
-            runs[-1] = (runs[-1][0], y)
-        else:
-            runs.append((y, y))
+    runs: Runs = [[] for _ in range(ink.shape[1])]
+    if len(xs) == 0:
+        return runs
+    starts = np.flatnonzero(np.r_[True, (xs[1:] != xs[:-1]) | (ys[1:] - ys[:-1] > 2)])
+    ends = np.r_[starts[1:], len(xs)] - 1
+    for x, lo, hi in zip(xs[starts].tolist(), ys[starts].tolist(), ys[ends].tolist(), strict=True):
+        runs[x].append((lo, hi))
     return runs
 
 
-def tick_vertex(columns: list[list[int]], k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[int, int] | None:
+def tick_vertex(columns: Runs, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[int, int] | None:
     """The first low point of the lower envelope from the left (None if the ink never climbs
     again within the left ``tick_vertex_x_max`` of the piece)."""
     width = len(columns)
@@ -81,7 +80,7 @@ def tick_vertex(columns: list[list[int]], k: float, config: ScanConfig = DEFAULT
     for c in range(width):
         if not columns[c]:
             continue
-        low = columns[c][-1]
+        low = columns[c][-1][1]
         if low > deepest:
             deepest, at = low, c
         elif low < deepest - rise:
@@ -101,65 +100,59 @@ def tick_anatomy(ink: Mask, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) 
         return None
     vx, vy = vertex
     tolerance = config.arm_track_mm * k
-    start = _runs(columns[vx])[-1]  # the run holding the lowest point: the arm starts at its middle
+    start = columns[vx][-1]  # the run holding the lowest point: the arm starts at its middle
     centres: list[tuple[int, float]] = [(vx, (start[0] + start[1]) / 2)]
     far = max(c for c in range(len(columns)) if columns[c])
-    heading = (columns[far][0] - centres[0][1]) / max(1, far - vx)  # towards the top of the far end
+    heading = (columns[far][0][0] - centres[0][1]) / max(1, far - vx)  # towards the top of the far end
     lengths: list[int] = []
     chosen: dict[int, tuple[int, int]] = {}
     for c in range(vx + 1, len(columns)):
         if not columns[c]:
             continue
         predicted = _predict(centres, c, k, heading)
-        best = min(_runs(columns[c]), key=lambda r: abs((r[0] + r[1]) / 2 - predicted))
+        best = min(columns[c], key=lambda r: abs((r[0] + r[1]) / 2 - predicted))
         if abs((best[0] + best[1]) / 2 - predicted) > tolerance + (best[1] - best[0]) / 2:
             continue
         chosen[c] = best
         lengths.append(best[1] - best[0] + 1)
-        usual = sorted(lengths)[len(lengths) // 2]
+        if len(lengths) < 8 or len(lengths) % 8 == 0:
+            usual = sorted(lengths)[len(lengths) // 2]
         if best[1] - best[0] + 1 <= 1.6 * usual:
             centres.append((c, (best[0] + best[1]) / 2))  # clean arm: steer by it
     if not chosen:
         return None
     thickness = float(np.median(lengths))
-    off = np.zeros_like(ink)
-    above = below = 0
-    below_at: list[int] = []
     centres = [(vx, (start[0] + start[1]) / 2)]
     arm_end = vx
-    half_band = thickness / 2 + 1
+    centre_at = np.full(len(columns), np.nan)
     for c in range(vx + 1, len(columns)):
         if not columns[c]:
             continue
         run = chosen.get(c)
         if run is not None and run[1] - run[0] + 1 <= 1.6 * thickness:
-            centre = (run[0] + run[1]) / 2
-            centres.append((c, centre))
-            arm_end = c
+            centre_at[c] = (run[0] + run[1]) / 2
+            centres.append((c, centre_at[c]))
         else:
-            centre = _predict(centres, c, k, heading)
-            if run is not None:
-                arm_end = c
-        for y in columns[c]:
-            if abs(y - centre) > half_band:
-                if c > vx + thickness:
-                    off[y, c] = 255
-                    if y < centre:
-                        above += 1
-                    else:
-                        below += 1
-                        below_at.append(c)
-    # Left of the turning point only the down stroke belongs to the tick; anything else there (a
-    # tick of the item above whose arm this one ran into) is off the arm too.
+            centre_at[c] = _predict(centres, c, k, heading)
+        if run is not None:
+            arm_end = c
+    ys, xs = np.nonzero(ink)
+    # Right of the turning point: what lies off the arm's band. Left of it only the down stroke
+    # belongs to the tick; anything else there (a tick of the item above whose arm this one ran
+    # into) is off the arm too.
     reach, rise = round(config.down_reach_mm * k), round(config.down_rise_mm * k)
-    for c in range(0, vx + 1):
-        for y in columns[c]:
-            if c < vx - reach or y < vy - rise:
-                off[y, c] = 255
+    offset = ys - centre_at[xs]
+    right = (xs > vx + thickness) & (np.abs(offset) > thickness / 2 + 1)
+    left = (xs <= vx) & ((xs < vx - reach) | (ys < vy - rise))
+    off = np.zeros_like(ink)
+    off[ys[right | left], xs[right | left]] = 255
+    above = int(np.count_nonzero(right & (offset < 0)))
+    below_cols = xs[right & (offset > 0)]
+    below = len(below_cols)
     end_c, end_y = centres[-1]
     down = _down_stroke(ink, vx, vy, reach, rise, k, config.stroke_join_mm) - thickness
     lo, hi = (vx + share * (arm_end - vx) for share in config.slash_along)
-    below_mid = sum(1 for c in below_at if lo <= c <= hi)
+    below_mid = int(np.count_nonzero((below_cols >= lo) & (below_cols <= hi)))
     return TickAnatomy((vx, vy), arm_end, thickness, off, above, below,
                        float(np.hypot(end_c - vx, end_y - vy)), float(down), below_mid)
 
@@ -181,18 +174,17 @@ def _down_stroke(ink: Mask, vx: int, vy: int, reach: int, rise: int, k: float, j
 
 
 def _predict(centres: list[tuple[int, float]], c: int, k: float, heading: float) -> float:
-    """Where the arm is at column ``c``: straight on from its last few millimetres (a least-squares
-    slope over them; until they span 2 mm, the ``heading`` from the turning point to the far end)."""
+    """Where the arm is at column ``c``: straight on from its last few millimetres (the slope from
+    the centre about 4 mm back to the last one; until they span 2 mm, the ``heading`` from the
+    turning point to the far end)."""
     last_c, last_y = centres[-1]
-    back = [p for p in centres[-round(8 * k):] if p[0] >= last_c - 4 * k]
-    if len(back) < 3 or back[-1][0] - back[0][0] < 2 * k:
+    back = max(0, len(centres) - 1 - round(4 * k))  # centres are at most one a column
+    while centres[back][0] < last_c - 4 * k:
+        back += 1
+    back_c, back_y = centres[back]
+    if last_c - back_c < 2 * k:
         return last_y + heading * (c - last_c)
-    n = len(back)
-    mx = sum(p[0] for p in back) / n
-    my = sum(p[1] for p in back) / n
-    sxx = sum((p[0] - mx) ** 2 for p in back)
-    slope = sum((p[0] - mx) * (p[1] - my) for p in back) / sxx if sxx else 0.0
-    return my + slope * (c - mx)
+    return last_y + (last_y - back_y) / (last_c - back_c) * (c - last_c)
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _celery_app_point_at(broker: str) -> None:
+    """Send this process's tasks to ``broker``, dropping connections pooled for an earlier test's
+    (already stopped) Redis: otherwise the second real-worker test in a run talks to a dead port."""
+    from zuoye.config.celery import app
+
+    app.conf.broker_url = broker
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def celery_worker_env(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A real redis-server and a real Celery worker, on the test database."""
@@ -91,6 +103,7 @@ def celery_worker_env(tmp_path: Path):  # type: ignore[no-untyped-def]
         env["ZUOYE_SQLITE_FILE"] = str(db["NAME"])
     else:
         env["ZUOYE_DATABASE_URL"] = f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    _celery_app_point_at(broker)
     log = tmp_path / "worker.log"
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "zuoye.config.celery", "worker", "--pool=solo", "--without-gossip",

@@ -105,3 +105,29 @@ def test_a_teacher_prints_a_class_on_dot_pattern_paper(page, live_server, county
     assert list(PenPage.objects.values_list("address", flat=True)) == ["3.27.168.101"]
     assert "3.27.168.101" in page.inner_text("#prints")
     shot(page, "pens-print")
+
+
+def test_an_unknown_page_is_listed_and_assigned_by_hand(page, live_server, county_tx):
+    from zuoye.core.ink import NcodeAddress
+    from zuoye.pens.models import DotUpload
+    from zuoye.pens.services.ingest import dots_ingest
+
+    p = printed(county_tx)
+    printed_page = p.pages[NcodeAddress(3, 27, 168, 1)]
+    dots = grading_session({NcodeAddress(3, 27, 999, 4): printed_page}, p.pen.serial, seed=3).dots
+    dots_ingest(body=dots_to_lines(dots).encode(), source=DotUpload.Source.HTTP, gateway=p.gateway)
+    log_in(page, live_server.url, county_tx.school_admin.username)
+    page.goto(f"{live_server.url}/pens/school/{county_tx.school.pk}/")
+    assert "3.27.999.4" in page.inner_text("#unknown table")
+    page.click("#unknown summary")  # the school's printings, with the numbers to type
+    assert str(p.sheet_set.pk) in page.inner_text("#unknown details table")
+    shot(page, "pens-unknown")
+
+    page.fill("#unknown input[name=address]", "3.27.999.4")
+    page.fill("#unknown input[name=sheet_set]", str(p.sheet_set.pk))
+    page.fill("#unknown input[name=page]", "1")
+    page.click("#unknown button:has-text('指定并识别')")
+    page.wait_for_load_state("networkidle")
+
+    assert "已指定" in page.inner_text(".messages") and Response.objects.exists()
+    assert "没有：" in page.inner_text("#unknown")

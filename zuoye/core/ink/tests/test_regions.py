@@ -48,3 +48,12 @@ def test_characters_split_where_x_ranges_do_not_overlap():
     seven_top, seven_leg = _line(11.0, 10.0, 15.0, 10.0, t=400), _line(15.0, 10.0, 12.0, 17.0, t=500)
     chars = split_characters([seven_leg, one, seven_top])
     assert chars == ((one,), (seven_top, seven_leg))
+
+
+def test_a_fives_bar_drawn_off_to_the_right_stays_with_its_five_and_a_leading_minus_stands_alone():
+    minus = _line(2.0, 13.0, 5.0, 13.0)
+    body = _line(10.0, 10.0, 12.5, 17.0, t=400)  # the 5's hook, 2.5 mm wide
+    bar = _line(11.8, 10.1, 14.6, 10.0, t=700)   # overlaps the body by 0.7 mm only
+    assert split_characters([bar, body, minus]) == ((minus,), (body, bar))
+    far = _line(13.0, 10.1, 15.0, 10.0, t=700)   # no overlap at all: a character of its own
+    assert split_characters([body, far]) == ((body,), (far,))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from zuoye.core.layout import Page
 from zuoye.core.scan.bubbles import choices_read
+from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
+from zuoye.core.scan.pipeline import items_read
 from zuoye.core.scan.decode import grey
-from zuoye.core.scan.report import BubbleState
-from zuoye.core.scan.simulate import bubbles_draw, page_draw
+from zuoye.core.scan.report import BubbleState, Status
+from zuoye.core.scan.simulate import _Pen, bubbles_draw, page_draw
 
 K = 6.0
 
@@ -48,18 +51,23 @@ def test_uneven_light_does_not_fill_bubbles(page: Page) -> None:
     assert reading.values == () and all(r.state is BubbleState.EMPTY for r in reading.bubbles)
 
 
-def test_a_bubble_under_red_pen_is_read_on_what_the_pen_leaves_visible(page: Page) -> None:
-    from zuoye.core.scan.pipeline import items_read
-    from zuoye.core.scan.simulate import _Pen
-
+@pytest.mark.parametrize(("width", "ink", "state"), [(0.4, (40, 40, 215), BubbleState.FILLED),
+                                                     (0.9, (45, 55, 150), BubbleState.UNCLEAR)])
+def test_a_bubble_under_red_pen_is_read_on_what_the_pen_leaves_visible(
+        page: Page, width: float, ink: tuple[int, int, int], state: BubbleState) -> None:
+    """A thin stroke leaves enough of the bubble to read; a thick cross right over it leaves
+    too little, and the item goes to review instead of being guessed."""
     rng = np.random.default_rng(9)
-    k = 4.0
+    k = DEFAULT_SCAN_CONFIG.px_per_mm
     item = page.items[1]
     image = page_draw(page, k, rng)
     bubbles_draw(image, item, {"B": BubbleState.FILLED}, k, rng)
     b = item.bubbles[1]
     pen = _Pen(image, k)
-    for sign in (-1, 1):  # a thick, dull red cross right over the filled bubble
-        pen.polyline(np.array([[b.cx - 7, b.cy - 7 * sign], [b.cx + 7, b.cy + 7 * sign]]), (45, 55, 150), 0.8)
+    for sign in (-1, 1):
+        pen.polyline(np.array([[b.cx - 7, b.cy - 7 * sign], [b.cx + 7, b.cy + 7 * sign]]), ink, width)
     reading = {r.key: r for r in items_read(image, page)}[item.key]
-    assert reading.choice is not None and reading.choice.values == ("B",), reading.choice
+    assert reading.choice is not None
+    assert reading.choice.bubbles[1].state is state, reading.choice
+    if state is BubbleState.UNCLEAR:
+        assert reading.status is Status.REVIEW

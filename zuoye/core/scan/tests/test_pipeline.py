@@ -8,6 +8,7 @@ reported with their reason, never read.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,13 +35,16 @@ class Tally:
                 f"{self.wrong_sure}, choices {self.choices_right}/{self.choices}")
 
 
-def _run(layout: SheetSet, page: Page, pages: int, grey: bool, seed: int) -> Tally:
+def _run(layout: SheetSet, page: Page, pages: int, grey: bool, seed: int, phone: bool = False) -> Tally:
     rng, lookup, tally = np.random.default_rng(seed), lookup_from([layout]), Tally()
     for _ in range(pages):
         work = random_work(page, rng)
         image = page_fill(page, work, rng.uniform(150, 220) / 25.4, rng)
         d = Degradation(angle=float(rng.choice([0.0, 180.0]) + rng.uniform(-15, 15)), grey=grey,
                         jpeg_quality=int(rng.integers(50, 81)), light=rng.uniform(0, 0.3), noise=rng.uniform(0, 5))
+        if phone:
+            d = dataclasses.replace(d, perspective=rng.uniform(0.02, 0.06), shadow=rng.uniform(0.1, 0.35),
+                                    curve=rng.uniform(0, 4), background=int(rng.integers(90, 170)))
         result = page_read(page_degrade(image, d, rng), lookup)
         assert result.status is PageStatus.READ, result.reason
         for item in result.items:
@@ -59,9 +63,10 @@ def _run(layout: SheetSet, page: Page, pages: int, grey: bool, seed: int) -> Tal
 def test_colour_scans_at_any_rotation_are_read(layout: SheetSet, page: Page) -> None:
     tally = _run(layout, page, 14, grey=False, seed=11)
     print(tally.line("colour"))
-    assert tally.marks_right / tally.marks >= 0.9
+    assert tally.marks_right / tally.marks >= 0.95
     assert tally.choices_right / tally.choices >= 0.95
-    assert tally.wrong_sure / tally.marks <= 0.05
+    assert tally.wrong_sure == 0  # a wrong reading is never confident
+    assert tally.review / tally.marks <= 0.1
 
 
 def test_greyscale_scans_are_read_by_shape(layout: SheetSet, page: Page) -> None:
@@ -69,6 +74,13 @@ def test_greyscale_scans_are_read_by_shape(layout: SheetSet, page: Page) -> None
     print(tally.line("grey"))
     assert tally.marks_right / tally.marks >= 0.6
     assert tally.choices_right / tally.choices >= 0.95
+
+
+def test_phone_photos_are_read_through_their_perspective(layout: SheetSet, page: Page) -> None:
+    tally = _run(layout, page, 8, grey=False, seed=16, phone=True)
+    print(tally.line("phone"))
+    assert tally.marks_right / tally.marks >= 0.95
+    assert tally.wrong_sure / tally.marks <= 0.02
 
 
 def test_page_of_another_assignment_is_unidentified_with_reason(layout: SheetSet) -> None:

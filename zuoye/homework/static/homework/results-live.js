@@ -21,7 +21,7 @@
   function apply(section, cells) {
     var table = section.querySelector("table.results-grid");
     if (!table) return;
-    var touched = {};
+    var touched = {}, rows = {};
     cells.forEach(function (c) {
       var td = table.querySelector('tr[data-student="' + c.student + '"] td[data-item="' + c.item + '"]');
       if (!td) return;
@@ -29,8 +29,16 @@
       td.className = "cell o-" + c.outcome + (c.source === "self" ? " self" : "");
       td.textContent = c.symbol;
       td.title = c.source + (c.answer ? " · " + c.answer : "");
+      td.dataset.score = c.score === null ? "" : c.score;
+      rows[td.parentNode.dataset.student] = td.parentNode;
       if (was !== td.className) td.classList.add("fresh");
       touched[Array.prototype.indexOf.call(td.parentNode.children, td)] = true;
+    });
+    Object.keys(rows).forEach(function (student) {
+      var total = 0, tr = rows[student];
+      tr.querySelectorAll("td.cell").forEach(function (td) { total += Number(td.dataset.score || 0); });
+      var cell = tr.querySelector("td.total");
+      if (cell) cell.textContent = String(Math.round(total * 10) / 10);
     });
     var foot = table.querySelector("tfoot tr");
     Object.keys(touched).forEach(function (column) {

@@ -1,0 +1,94 @@
+"""Doubt is sent to review, never guessed (issue 4: no wrong read above the threshold).
+
+Greyscale scans lose pen ink where the printed template is masked, so readings resting on one
+shape feature are capped below the threshold there; an item under a doubtful mark of another
+item, or with much ink no mark explains over its grading area (grey), is not read as unmarked.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+import zuoye.core.scan.pipeline as pipeline
+from zuoye.core.layout import Page, Rect
+from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
+from zuoye.core.scan.pipeline import _marked, items_read
+from zuoye.core.scan.redpen import PenMark, marks_classify, red_ink
+from zuoye.core.scan.report import MarkKind, Status
+from zuoye.core.scan.simulate import _Pen, page_draw
+
+K = DEFAULT_SCAN_CONFIG.px_per_mm
+RED = (40, 40, 215)
+CAP = DEFAULT_SCAN_CONFIG.disagreement_confidence
+
+
+def _piece(points: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    image = np.full((120, 120, 3), 255, np.uint8)
+    pen = _Pen(image, K)
+    for p in points:
+        pen.polyline(p, RED, 0.6)
+    ink = red_ink(image)
+    size = round(DEFAULT_SCAN_CONFIG.stroke_join_mm * K) | 1
+    blob = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    return ink, blob
+
+
+def _arc(degrees: float) -> np.ndarray:
+    t = np.radians(np.linspace(20, 20 + degrees, 60))
+    return np.stack([15 + 6 * np.cos(t), 15 + 6 * np.sin(t)], axis=1)
+
+
+def test_an_open_loop_is_a_sure_circle_in_colour_and_review_in_grey() -> None:
+    ink, blob = _piece([_arc(290)])
+    colour = marks_classify(ink, blob, (0, 0), K)
+    grey = marks_classify(ink, blob, (0, 0), K, grey=True)
+    assert [r[0] for r in colour] == [MarkKind.CIRCLE] and colour[0][2] >= DEFAULT_SCAN_CONFIG.review_below
+    assert [r[0] for r in grey] == [MarkKind.CIRCLE] and grey[0][2] <= CAP, grey[0][3]
+
+
+def test_a_cross_both_readings_confirm_stays_sure_in_grey() -> None:
+    ink, blob = _piece([np.array([[8.0, 8.0], [22.0, 22.0]]), np.array([[22.0, 8.0], [8.0, 22.0]])])
+    grey = marks_classify(ink, blob, (0, 0), K, grey=True)
+    assert [r[0] for r in grey] == [MarkKind.CROSS], [r[3] for r in grey]
+    assert grey[0][2] >= DEFAULT_SCAN_CONFIG.review_below, grey[0][3]
+
+
+def test_two_strokes_crossing_without_a_down_stroke_are_review_in_grey() -> None:
+    """A wide half tick whose down stroke was masked away looks like two strokes crossing."""
+    ink, blob = _piece([np.array([[4.0, 24.0], [30.0, 12.0]]), np.array([[12.0, 4.0], [21.0, 30.0]])])
+    colour = marks_classify(ink, blob, (0, 0), K)
+    grey = marks_classify(ink, blob, (0, 0), K, grey=True)
+    assert colour[0][0] is MarkKind.CROSS and grey[0][0] is MarkKind.CROSS, [r[3] for r in colour]
+    assert grey[0][2] <= CAP < colour[0][2], (grey[0][3], colour[0][3])
+
+
+def test_unmarked_with_much_loose_ink_over_the_grading_area_is_review_in_grey(page: Page) -> None:
+    item = page.items[2]
+    colour = _marked(item, None, [], [], 0.0, DEFAULT_SCAN_CONFIG)
+    grey_clean = _marked(item, None, [], [], 0.0, DEFAULT_SCAN_CONFIG, grading_mm2=1.0)
+    grey_inky = _marked(item, None, [], [], 0.0, DEFAULT_SCAN_CONFIG,
+                        grading_mm2=DEFAULT_SCAN_CONFIG.grey_loose_grading_max_mm2 + 1)
+    assert colour.status is Status.READ and grey_clean.status is Status.READ
+    assert grey_inky.status is Status.REVIEW and "greyscale" in grey_inky.reason
+
+
+@pytest.mark.parametrize(("confidence", "status"), [(0.5, Status.REVIEW), (1.0, Status.READ)])
+def test_an_item_under_a_doubtful_mark_of_another_item_is_not_read_as_unmarked(
+        page: Page, monkeypatch: pytest.MonkeyPatch, confidence: float, status: Status) -> None:
+    """A cross merged with the tick above it can come back as one doubtful tick turning in the
+    next item: the item it covers must not be read, surely, as unmarked."""
+    upper, lower = page.items[1], page.items[2]
+    turn = (lower.answer.x + 5, lower.grading.y + 2)
+    box = Rect(lower.answer.x, upper.grading.y + 4, 20.0, turn[1] - upper.grading.y - 4)
+    mark = PenMark(MarkKind.TICK, turn, box, confidence, "test")
+    monkeypatch.setattr(pipeline, "marks_and_ink",
+                        lambda image, *a, **kw: ((mark,), np.zeros(image.shape[:2], np.uint8)))
+    image = page_draw(page, K, np.random.default_rng(0))
+    items = {r.key: r for r in items_read(image, page)}
+    assert items[upper.key].status is status, items[upper.key].reason
+    if status is Status.REVIEW:
+        assert items[upper.key].mark is MarkKind.UNKNOWN and "in doubt" in items[upper.key].reason
+    else:
+        assert items[upper.key].mark is MarkKind.NOTHING
