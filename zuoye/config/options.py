@@ -53,6 +53,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("CELERY_BROKER_URL", str, "", "redis://host:port/0 runs background jobs on Celery workers; empty runs them in-process."),
     Option("LANGUAGE", str, "zh-hans", "Default interface language (zh-hans or en)."),
     Option("TIME_ZONE", str, "Asia/Shanghai", "Time zone used for school days and reports."),
+    Option("SITE_URL", str, "", "Public address (https://zuoye.example.cn) printed in QR codes on paper; empty uses the request's host."),
 )
 
 

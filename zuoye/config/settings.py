@@ -24,6 +24,7 @@ FIELD_ENCRYPTION_KEY = str(OPTS["FIELD_KEY"] or SECRET_KEY)
 DEBUG = bool(OPTS["DEBUG"])
 ALLOWED_HOSTS = list(OPTS["ALLOWED_HOSTS"])  # type: ignore[call-overload]
 CSRF_TRUSTED_ORIGINS = list(OPTS["CSRF_TRUSTED_ORIGINS"])  # type: ignore[call-overload]
+SITE_URL = str(OPTS["SITE_URL"]).rstrip("/")
 if OPTS["BEHIND_PROXY"]:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True

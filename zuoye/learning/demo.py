@@ -235,8 +235,13 @@ def demo_learning(progress: Callable[[str], None]) -> None:
     students = [pk for pk, grade, number in Student.objects.filter(school=school).values_list(
         "pk", "current_class__grade", "current_class__number") if (grade, number) in CLASSES]
     subjects = list(Subject.objects.filter(code__in=SUBJECTS))
-    if not MasteryFit.objects.filter(subject__in=subjects).exists():
+    from zuoye.learning.models import NotebookEntry
+
+    # The notebook is rebuilt here rather than left to the listener (paused above): the steps below
+    # need it now. Fits are per subject and outlive a rebuilt county, so they are checked apart.
+    if not NotebookEntry.objects.filter(student_id__in=students).exists():
         notebook_rebuild(student_ids=students, subject_ids=[s.pk for s in subjects])
+    if not MasteryFit.objects.filter(subject__in=subjects).exists():
         for subject in subjects:
             fit = mastery_fit(subject_id=subject.pk)
             progress(f"learning: mastery fitted for {subject.name} ({fit.n_responses} responses, {fit.seconds:.2f} s)")

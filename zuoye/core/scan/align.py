@@ -155,11 +155,22 @@ def _qr_error_mm(page: Page, identity: PageIdentity, homography: Matrix, scale: 
 
 
 def page_rectify(image: Image, page: Page, geometry: PageGeometry,
-                 config: ScanConfig = DEFAULT_SCAN_CONFIG) -> Image:
-    """The page resampled in layout coordinates: pixel (x, y) is mm (x, y) / ``px_per_mm``."""
+                 config: ScanConfig = DEFAULT_SCAN_CONFIG, band: tuple[float, float] | None = None) -> Image:
+    """The page resampled in layout coordinates: pixel (x, y) is mm (x, y) / ``px_per_mm``.
+
+    ``band`` (top, bottom) in mm: only those rows are resampled, the rest of the page is left
+    white (the warp is the costliest step; the pipeline needs only the items' band)."""
     k = config.px_per_mm
-    out_to_mm = np.array([[1 / k, 0, 0], [0, 1 / k, 0], [0, 0, 1]], np.float64)
-    size = (round(page.width * k), round(page.height * k))
-    warped = cv2.warpPerspective(image, geometry.homography @ out_to_mm, size,
-                                 flags=(cv2.INTER_NEAREST if config.rectify_nearest else cv2.INTER_LINEAR) | cv2.WARP_INVERSE_MAP, borderValue=(255, 255, 255))
-    return np.asarray(warped, np.uint8)
+    width, height = round(page.width * k), round(page.height * k)
+    top, bottom = (0, height) if band is None else (max(0, round(band[0] * k)), min(height, round(band[1] * k)))
+    out_to_mm = np.array([[1 / k, 0, 0], [0, 1 / k, 0 + top / k], [0, 0, 1]], np.float64)
+    nearest = config.rectify_nearest and geometry.px_per_mm >= config.rectify_nearest_min_px_per_mm
+    flags = (cv2.INTER_NEAREST if nearest else cv2.INTER_LINEAR) | cv2.WARP_INVERSE_MAP
+    if band is None:
+        return np.asarray(cv2.warpPerspective(image, geometry.homography @ out_to_mm, (width, height), flags=flags,
+                                              borderValue=(255, 255, 255)), np.uint8)
+    flat = np.full((height, width, *image.shape[2:]), 255, np.uint8)
+    if bottom > top:
+        cv2.warpPerspective(image, geometry.homography @ out_to_mm, (width, bottom - top), dst=flat[top:bottom],
+                            flags=flags, borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255))
+    return flat

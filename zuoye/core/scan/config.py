@@ -48,6 +48,14 @@ class ScanConfig:
     rectify_nearest: bool = True
     """Rectify by nearest neighbour, not bilinear: twice as fast (the warp is the costliest step),
     and at 4 px/mm from a 150-300 dpi scan every stroke and bubble is still sampled several times."""
+    rectify_nearest_min_px_per_mm: float = 6.0
+    """...but only from a scan of at least this many px a mm (150 dpi): from a coarser one (a JPEG
+    decoded at half size, a low-resolution photo) a thin stroke falls between the samples, and
+    bilinear keeps it (measured: fewer half ticks sent to review)."""
+    rectify_band_above_mm: float = 45.0
+    rectify_band_below_mm: float = 20.0
+    """``page_read`` rectifies only the rows from this far above the first item to this far below
+    the last (marks spill out of their items: a long tick's arm rises up to ~35 mm)."""
 
     # --- bubbles -----------------------------------------------------------------------
     bubble_core: float = 0.7
@@ -157,6 +165,9 @@ class ScanConfig:
     down_reach_mm: float = 8.0
     down_rise_mm: float = 12.0
     """A tick's down stroke lies within this far left of its turning point and this far above it."""
+    arm_dip_max_mm: float = 2.5
+    """A tick's arm whose centre line comes down this much after rising has run into another
+    tick's turning point (end to end, the two read as one long tick): review."""
     bare_arm_join_mm: float = 6.0
     """A bare arm starting this close to another mark's box continues it."""
     shape_margin: float = 0.5

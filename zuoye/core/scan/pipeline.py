@@ -92,7 +92,7 @@ def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCA
     reports.append(aligned.report)
     if aligned.value is None:
         return _stopped(PageStatus.UNIDENTIFIED, reports, address)
-    flat = page_rectify(image, page, aligned.value, config)
+    flat = page_rectify(image, page, aligned.value, config, band=items_band(page, config))
     debug("rectified", flat)
     items = items_read(flat, page, config)
     number = None
@@ -101,6 +101,18 @@ def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCA
         hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
         number = student_number_read(gray_flat, page.student_grid, config.px_per_mm, config, hidden)
     return PageResult(PageStatus.READ, "ok", address, items, tuple(reports), number)
+
+
+def items_band(page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[float, float]:
+    """The rows (mm) every reader looks at: the items and the 学籍号 grid, grown by how far a
+    teacher's mark reaches out of them (a long tick's arm rises up to ~35 mm above its item)."""
+    rects = [r for item in page.items for r in (item.grading, item.block, item.answer, item.score_box) if r is not None]
+    if page.student_grid is not None:
+        rects.append(page.student_grid.rect)
+    if not rects:
+        return 0.0, page.height
+    return (min(r.y for r in rects) - config.rectify_band_above_mm,
+            max(r.bottom for r in rects) + config.rectify_band_below_mm)
 
 
 def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[ItemResult, ...]:

@@ -234,6 +234,9 @@ def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig,
             return [(MarkKind.UNKNOWN, turn, 0.0, f"turning point not at the bottom ({depth_share:.2f})", box)]
         if anatomy.down < config.tick_down_min_mm * k:
             return [(MarkKind.TICK, turn, 0.5, BARE_ARM, box)]
+        if anatomy.dip >= config.arm_dip_max_mm * k:  # two ticks end to end, read as one
+            return [(MarkKind.TICK, turn, 0.5, off.reason + f"; the arm dips {anatomy.dip / k:.1f} mm: "
+                     "another turning point on it", box)]
         return [(MarkKind.TICK, turn, _sure(off.margin), off.reason, box)]
     own, _ = _box(cv2.subtract(ink, anatomy.off_arm), origin, k)
     if off.verdict == "stray" or depth > 0:

@@ -50,6 +50,9 @@ class TickAnatomy:
     down stroke of a tick; about nothing for a bare arm (a tick's arm broken off its tick)."""
     below_mid_px: int
     """Off-arm pixels below the arm along its middle (``slash_along``), where a slash would cross."""
+    dip: float = 0.0
+    """How far (px) the arm's clean centre line comes down again after having risen: an arm rises
+    all the way, so a dip is another tick's turning point that this arm ran into."""
 
 
 Runs = list[list[tuple[int, int]]]
@@ -101,16 +104,18 @@ def tick_anatomy(ink: Mask, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) 
     vx, vy = vertex
     tolerance = config.arm_track_mm * k
     start = columns[vx][-1]  # the run holding the lowest point: the arm starts at its middle
-    centres: list[tuple[int, float]] = [(vx, (start[0] + start[1]) / 2)]
-    far = max(c for c in range(len(columns)) if columns[c])
-    heading = (columns[far][0][0] - centres[0][1]) / max(1, far - vx)  # towards the top of the far end
+    first = (start[0] + start[1]) / 2
+    inked = [c for c in range(vx + 1, len(columns)) if columns[c]]
+    far = inked[-1] if inked else vx
+    heading = (columns[far][0][0] - first) / max(1, far - vx)  # towards the top of the far end
     lengths: list[int] = []
     chosen: dict[int, tuple[int, int]] = {}
-    for c in range(vx + 1, len(columns)):
-        if not columns[c]:
-            continue
-        predicted = _predict(centres, c, k, heading)
-        best = min(columns[c], key=lambda r: abs((r[0] + r[1]) / 2 - predicted))
+    track = _Track(vx, first, k, heading)
+    usual = 0
+    for c in inked:
+        predicted = track.predict(c)
+        runs = columns[c]
+        best = runs[0] if len(runs) == 1 else min(runs, key=lambda r: abs((r[0] + r[1]) / 2 - predicted))
         if abs((best[0] + best[1]) / 2 - predicted) > tolerance + (best[1] - best[0]) / 2:
             continue
         chosen[c] = best
@@ -118,22 +123,21 @@ def tick_anatomy(ink: Mask, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) 
         if len(lengths) < 8 or len(lengths) % 8 == 0:
             usual = sorted(lengths)[len(lengths) // 2]
         if best[1] - best[0] + 1 <= 1.6 * usual:
-            centres.append((c, (best[0] + best[1]) / 2))  # clean arm: steer by it
+            track.add(c, (best[0] + best[1]) / 2)  # clean arm: steer by it
     if not chosen:
         return None
     thickness = float(np.median(lengths))
-    centres = [(vx, (start[0] + start[1]) / 2)]
+    track = _Track(vx, first, k, heading)
+    centres = track.centres
     arm_end = vx
     centre_at = np.full(len(columns), np.nan)
-    for c in range(vx + 1, len(columns)):
-        if not columns[c]:
-            continue
+    for c in inked:
         run = chosen.get(c)
         if run is not None and run[1] - run[0] + 1 <= 1.6 * thickness:
             centre_at[c] = (run[0] + run[1]) / 2
-            centres.append((c, centre_at[c]))
+            track.add(c, centre_at[c])
         else:
-            centre_at[c] = _predict(centres, c, k, heading)
+            centre_at[c] = track.predict(c)
         if run is not None:
             arm_end = c
     ys, xs = np.nonzero(ink)
@@ -153,8 +157,10 @@ def tick_anatomy(ink: Mask, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) 
     down = _down_stroke(ink, vx, vy, reach, rise, k, config.stroke_join_mm) - thickness
     lo, hi = (vx + share * (arm_end - vx) for share in config.slash_along)
     below_mid = int(np.count_nonzero((below_cols >= lo) & (below_cols <= hi)))
+    ys_clean = np.array([y for _, y in centres])
+    dip = float(np.max(ys_clean - np.minimum.accumulate(ys_clean))) if len(ys_clean) else 0.0
     return TickAnatomy((vx, vy), arm_end, thickness, off, above, below,
-                       float(np.hypot(end_c - vx, end_y - vy)), float(down), below_mid)
+                       float(np.hypot(end_c - vx, end_y - vy)), float(down), below_mid, dip)
 
 
 def _down_stroke(ink: Mask, vx: int, vy: int, reach: int, rise: int, k: float, join_mm: float) -> float:
@@ -171,6 +177,29 @@ def _down_stroke(ink: Mask, vx: int, vy: int, reach: int, rise: int, k: float, j
         return 0.0
     rows = np.nonzero(np.any(labels == label, axis=1))[0]
     return float(vy - y0 - rows.min())
+
+
+class _Track:
+    """The arm's centres so far and ``_predict`` over them, the look-back kept as an index that
+    only moves forward (the same answer as ``_predict``, without rescanning 4 mm every column)."""
+
+    def __init__(self, c: int, y: float, k: float, heading: float) -> None:
+        self.centres: list[tuple[int, float]] = [(c, y)]
+        self.k, self.heading, self.back = k, heading, 0
+
+    def add(self, c: int, y: float) -> None:
+        self.centres.append((c, y))
+
+    def predict(self, c: int) -> float:
+        centres = self.centres
+        last_c, last_y = centres[-1]
+        reach = last_c - 4 * self.k
+        while centres[self.back][0] < reach:
+            self.back += 1
+        back_c, back_y = centres[self.back]
+        if last_c - back_c < 2 * self.k:
+            return last_y + self.heading * (c - last_c)
+        return last_y + (last_y - back_y) / (last_c - back_c) * (c - last_c)
 
 
 def _predict(centres: list[tuple[int, float]], c: int, k: float, heading: float) -> float:

@@ -21,11 +21,11 @@ def test_anonymous_visitors_are_sent_to_login():
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-def test_student_sees_class_school_teachers_and_when_results_will_come(county):
+def test_student_sees_class_school_teachers_and_where_their_learning_is(county):
     page = _home(county.student_zhang.user)
     for text in ("张小明", "于都县城关中学", "七年级(1)班", "班主任", "李军", "数学", "王芳"):
         assert text in page
-    assert "作业结果就会显示在这里" in page
+    assert "都在“我的学习”里" in page and f"/learning/students/{county.student_zhang.pk}/" in page
 
 
 def test_guardian_sees_each_child_with_class_school_and_head_teacher(county):

@@ -61,3 +61,22 @@ def test_phone_photos_with_perspective_shadow_and_a_bowed_page_are_aligned(page:
     for mark in page.marks:
         cx, cy = mark.rect.centre
         assert flat[round(cy * k), round(cx * k)] < 90
+
+
+def test_a_band_is_rectified_as_the_whole_page_is_and_the_rest_left_white(page: Page) -> None:
+    from zuoye.core.scan.pipeline import items_band
+    scan = _scan(page, 4.0, 200.0, 3)
+    identity = page_identify(grey(scan)).value
+    assert identity is not None
+    geometry = page_align(grey(scan), page, identity).value
+    assert geometry is not None
+    band = items_band(page)
+    assert band[0] < min(i.grading.y for i in page.items) and band[1] > max(i.grading.bottom for i in page.items)
+    whole, part = page_rectify(scan, page, geometry), page_rectify(scan, page, geometry, band=band)
+    k = DEFAULT_SCAN_CONFIG.px_per_mm
+    top, bottom = round(band[0] * k), round(band[1] * k)
+    assert part.shape == whole.shape
+    difference = np.abs(whole[top:bottom].astype(np.int16) - part[top:bottom])
+    assert np.mean(difference > 2) < 0.002, np.mean(difference > 2)  # rounding: another neighbour, seldom
+    assert (part[:top] == 255).all() and (part[bottom:] == 255).all()
+    assert (whole[bottom:] < 128).any()  # the footer's print: what the band leaves out is not blank

@@ -92,3 +92,23 @@ def test_an_item_under_a_doubtful_mark_of_another_item_is_not_read_as_unmarked(
         assert items[upper.key].mark is MarkKind.UNKNOWN and "in doubt" in items[upper.key].reason
     else:
         assert items[upper.key].mark is MarkKind.NOTHING
+
+
+def _stroke_piece(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    image = np.full((200, 320, 3), 255, np.uint8)
+    _Pen(image, K).polyline(points, RED, 0.6)
+    ink = red_ink(image)
+    size = round(DEFAULT_SCAN_CONFIG.stroke_join_mm * K) | 1
+    return ink, cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+
+
+def test_two_ticks_end_to_end_are_not_read_as_one_sure_tick() -> None:
+    """The long arm of one tick ends on another tick's turning point: one piece, one arm that
+    dips. Read as a single sure tick, the second item would lose its mark."""
+    one = np.array([[5.0, 30.0], [8.0, 36.0], [35.0, 24.0]])
+    two = np.array([[5.0, 30.0], [8.0, 36.0], [35.0, 24.0], [38.0, 28.0], [70.0, 12.0]])
+    single = marks_classify(*_stroke_piece(one), (0, 0), K)
+    double = marks_classify(*_stroke_piece(two), (0, 0), K)
+    assert [r[0] for r in single] == [MarkKind.TICK] and single[0][2] >= DEFAULT_SCAN_CONFIG.review_below
+    assert double[0][0] is MarkKind.TICK and double[0][2] < DEFAULT_SCAN_CONFIG.review_below, double[0][3]
+    assert "dips" in double[0][3]
