@@ -34,6 +34,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"^no answer sheets were printed for assignment (?P<a>\d+)"),
      _("no answer sheets were printed for homework %(a)s")),
     (re.compile(r"^a generic class sheet"), _("a class sheet without a name: say whose page it is")),
+    (re.compile(r"^the student number on this generic sheet was not read clearly \((?P<d>[^:]*):"),
+     _("a class sheet without a name whose student number was not read clearly (%(d)s): say whose page it is")),
+    (re.compile(r"^(no student|several students) of this homework's classes ha(s|ve) a student number ending "
+                r"(?P<d>\S+);"),
+     _("a class sheet without a name: no single student of the class has a student number ending %(d)s; "
+       "say whose page it is")),
+    (re.compile(r"^no generic class sheet was printed for page (?P<p>\d+)"),
+     _("a class sheet without a name, but no class sheet was printed for this page: say whose page it is")),
     (re.compile(r"^no printed sheet for student (?P<s>\d+), page (?P<p>\d+)"),
      _("no sheet was printed for this student and page")),
     (re.compile(r"^this page belongs to another student"), _("this page belongs to another student")),

@@ -18,6 +18,7 @@ from zuoye.core.layout.contract import LayoutJsonError, layout_from_dict
 from zuoye.homework import selectors as homework
 from zuoye.homework.models import Assignment, SheetSet
 from zuoye.schools.access import Scope
+from zuoye.schools.models import Student
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class BatchLookup:
     def __init__(self, *, scope: Scope | None, student_id: int | None = None) -> None:
         self.scope, self.student_id = scope, student_id
         self._known: dict[int, _Known] = {}
+        self._numbers: dict[int, list[tuple[int, str]]] = {}
 
     def _load(self, assignment_id: int) -> _Known:
         assignment = Assignment.objects.filter(pk=assignment_id).select_related("teacher").first()
@@ -78,9 +80,21 @@ class BatchLookup:
         return self._known[assignment_id]
 
     def __call__(self, address: PageAddress) -> Page | None:
-        if address.generic or (self.student_id is not None and address.student_id != self.student_id):
-            return None  # a generic sheet names no student: it waits to be assigned by hand
+        if address.generic:  # the class's generic sheet: the student is read from its 学籍号 grid
+            return self.known(address.assignment_id).pages.get((0, address.page))
+        if self.student_id is not None and address.student_id != self.student_id:
+            return None
         return self.known(address.assignment_id).pages.get((address.student_id, address.page))
+
+    def students_ending(self, assignment_id: int, digits: str) -> list[int]:
+        """Students of the assignment's classes whose 学籍号 ends with ``digits`` (a generic sheet's
+        grid). Loaded once per assignment, so a stack of generic sheets costs one query."""
+        if assignment_id not in self._numbers:
+            classes = Assignment.classes.through.objects.filter(assignment_id=assignment_id).values_list(
+                "school_class_id", flat=True)
+            self._numbers[assignment_id] = list(Student.objects.filter(
+                current_class_id__in=list(classes), is_active=True).values_list("pk", "student_number"))
+        return [pk for pk, number in self._numbers[assignment_id] if digits and number.endswith(digits)]
 
     def allows(self, assignment_id: int | None, student_id: int | None, number: int | None) -> bool:
         """Would this lookup read a page with this identity (scope and child included)?"""
@@ -107,7 +121,7 @@ class BatchLookup:
         if known.refused:
             return known.refused
         if address.generic:
-            return ("a generic class sheet: reading the student-number bubbles is not supported yet; "
-                    "assign the page to a student by hand")
+            return (f"no generic class sheet was printed for page {address.page} of assignment "
+                    f"{address.assignment_id}; assign the page to a student by hand")
         return (f"no printed sheet for student {address.student_id}, page {address.page} "
                 f"of assignment {address.assignment_id}")

@@ -84,8 +84,8 @@ def _crop(flat: Image, area: Rect, k: float) -> bytes:
 def _item(result: ItemResult, info: ItemInfo) -> tuple[dict[str, object], ResponseIn]:
     mark = result.mark.value if result.mark not in (MarkKind.NOTHING, MarkKind.UNKNOWN) else ""
     chosen = "".join(result.choice.values) if result.choice is not None else None
-    outcome = outcome_of(mark=mark, chosen=chosen, key=choice_key(info.item_type, info.answer),
-                         full_score=info.full_score)
+    outcome = outcome_of(mark=mark, score_text=result.score_text, chosen=chosen,
+                         key=choice_key(info.item_type, info.answer), full_score=info.full_score)
     row = {"item": info.link_id, "position": info.position, "outcome": outcome.outcome,
            "score": None if outcome.score is None else str(outcome.score), "answer": chosen or "",
            "mark": mark or result.mark.value, "confidence": round(result.confidence, 3),
@@ -147,8 +147,36 @@ def page_reading(image: Image, lookup: BatchLookup, *, kind: str, evidence: str,
                            address.assignment_id if address else None, None, address.page if address else None)
     page = lookup(result.address)
     assert page is not None
-    return readings_of(result, page, sink.get("rectified"), student_id=result.address.student_id,
+    student_id, why = _student_of(result, lookup)
+    if student_id is None:
+        return PageReading(ScannedPage.Status.QUARANTINED, why, result.address.assignment_id, None,
+                           result.address.page)
+    return readings_of(result, page, sink.get("rectified"), student_id=student_id,
                        items=lookup.items(result.address.assignment_id), kind=kind, evidence=evidence, config=config)
+
+
+def _student_of(result: PageResult, lookup: BatchLookup) -> tuple[int | None, str]:
+    """The student a page is of: the QR's, or on a generic class sheet the one whose 学籍号 ends
+    with the digits filled in its grid — only when the grid was read surely and names exactly one
+    student of the homework's classes; otherwise the page waits to be assigned by hand."""
+    address = result.address
+    assert address is not None
+    if not address.generic:
+        return address.student_id, ""
+    number = result.student_number
+    if number is None:
+        return None, "a generic class sheet without a student-number grid: assign the page to a student by hand"
+    if number.status is not Status.READ or "?" in number.digits:
+        return None, (f"the student number on this generic sheet was not read clearly ({number.digits}: "
+                      f"{number.reason}); assign the page to a student by hand")
+    found = lookup.students_ending(address.assignment_id, number.digits)
+    if lookup.student_id is not None and found != [lookup.student_id]:
+        return None, f"this page belongs to another student (student number ending {number.digits})"
+    if len(found) != 1:
+        return None, (f"{'no student' if not found else 'several students'} of this homework's classes "
+                      f"ha{'s' if not found else 've'} a student number ending {number.digits}; "
+                      "assign the page to a student by hand")
+    return found[0], ""
 
 
 def _preview(image: Image) -> bytes:

@@ -15,7 +15,7 @@ from zuoye.capture.services.reading import batch_read
 from zuoye.capture.services.uploads import UploadRejected, batch_create, upload_store
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.report import MarkKind
-from zuoye.core.scan.simulate import mark_draw
+from zuoye.core.scan.simulate import Degradation, PageWork, mark_draw, page_degrade, page_fill
 from zuoye.homework.models import Response
 from zuoye.homework.tests.factories import teacher_of
 
@@ -140,13 +140,42 @@ def test_a_page_of_someone_elses_homework_is_quarantined_with_the_reason(county)
     assert scanned.preview and not Response.objects.exists()
 
 
-def test_a_generic_class_sheet_waits_to_be_assigned_by_hand(county):
+def test_a_generic_class_sheet_with_no_student_number_filled_waits_to_be_assigned_by_hand(county):
     p = printed(county, generic=True)
     layout_page = p.page(0)
     batch = _read({"generic.png": encode(scan_image(layout_page, marks_for(layout_page)))}, county.teacher_wang)
     scanned = batch.scanned_pages.get()
-    assert scanned.status == "quarantined" and "generic class sheet" in scanned.reason
-    assert scanned.assignment_id == p.assignment.pk
+    assert scanned.status == "quarantined" and "student number" in scanned.reason and "by hand" in scanned.reason
+    assert scanned.assignment_id == p.assignment.pk and not Response.objects.exists()
+
+
+def _generic_scan(page, number: str) -> bytes:
+    rng = np.random.default_rng(5)
+    image = page_fill(page, PageWork(marks=marks_for(page), student_number=number), 200 / 25.4, rng)
+    return encode(page_degrade(image, Degradation(angle=180.5, jpeg_quality=80), rng), ".jpg")
+
+
+def test_a_generic_class_sheet_is_read_as_the_student_whose_number_ends_with_the_filled_digits(county):
+    # given: the class sheet, 张小明's last digits filled in its 学籍号 grid, the teacher's ticks
+    p = printed(county, generic=True)
+    page = p.page(0)
+    suffix = county.student_zhang.student_number[-page.student_grid.digits:]
+    # when
+    batch = _read({"generic.jpg": _generic_scan(page, suffix)}, county.teacher_wang)
+    # then: recorded as his
+    scanned = batch.scanned_pages.get()
+    assert (scanned.status, scanned.student_id) == ("read", county.student_zhang.pk), scanned.reason
+    assert set(Response.objects.values_list("student_id", flat=True)) == {county.student_zhang.pk}
+
+
+def test_a_generic_sheet_naming_nobody_in_the_class_is_quarantined_with_the_digits(county):
+    p = printed(county, generic=True)
+    page = p.page(0)
+    digits = page.student_grid.digits
+    batch = _read({"generic.jpg": _generic_scan(page, "9" * digits)}, county.teacher_wang)
+    scanned = batch.scanned_pages.get()
+    assert scanned.status == "quarantined" and f"ending {'9' * digits}" in scanned.reason
+    assert not Response.objects.exists()
 
 
 def test_the_printed_pdf_rasterised_and_marked_is_read_end_to_end(county, tmp_path):
@@ -193,3 +222,17 @@ def test_a_phone_photo_in_perspective_is_read_for_that_child_only(county):
     other = batch_read(batch=batch_create(uploads=[upload], actor=county.guardian_zhang, source="photo",
                                           student=county.student_other_class))
     assert "belongs to another student" in other.scanned_pages.get().reason
+
+
+def test_a_score_written_in_the_score_box_decides_the_outcome_and_points():
+    from decimal import Decimal
+
+    from zuoye.capture.services.lookup import ItemInfo
+    from zuoye.capture.services.reading import _item
+    from zuoye.core.scan.pipeline import ItemResult
+    from zuoye.core.scan.report import Status
+
+    info = ItemInfo(link_id=7, position=3, item_type="short_answer", answer="x=2", full_score=Decimal(5))
+    read = ItemResult("7", None, MarkKind.TICK, 0.95, Status.READ, "", score_text="-1")
+    row, response = _item(read, info)
+    assert (response.outcome, response.score, row["score"]) == ("partial", Decimal(4), "4")
