@@ -13,6 +13,13 @@ from zuoye.analytics.tests.factories import used
 from zuoye.portal.tests.browser import log_in, shot
 from zuoye.schools.tests.personas import _student
 
+
+def _go(page, selector: str) -> None:
+    """Follow a link and wait for the new page to load: long reports arrive in pieces, and
+    reading one half-arrived makes a test fail for no fault of the page."""
+    with page.expect_navigation():
+        page.click(selector)
+
 TODAY = date(2026, 9, 28)
 
 
@@ -33,7 +40,7 @@ def results(county_tx, monkeypatch):
 
 def test_teacher_sees_class_trends_and_a_homework_analysis(page, live_server, results):
     log_in(page, live_server.url, results.teacher_wang.username)
-    page.click("nav.menu >> text=学情分析")
+    _go(page, "nav.menu >> text=学情分析")
     assert page.locator("h1").inner_text().startswith("学情分析")
     assert page.locator("svg.chart").count() == 2
     assert "我的班级对比" in page.content()
@@ -47,7 +54,7 @@ def test_teacher_sees_class_trends_and_a_homework_analysis(page, live_server, re
 
 def test_school_leader_sees_the_school_report(page, live_server, results):
     log_in(page, live_server.url, results.school_leader.username)
-    page.click("nav.menu >> text=学校报告")
+    _go(page, "nav.menu >> text=学校报告")
     text = page.content()
     assert "应用考核" in text and "按年级和学科" in text and "各班共性薄弱知识点" in text
     assert "王芳" in page.locator("table.data").last.inner_text()
@@ -56,18 +63,18 @@ def test_school_leader_sees_the_school_report(page, live_server, results):
 
 def test_county_staff_see_rankings_assessment_and_work_through_spot_checks(page, live_server, results):
     log_in(page, live_server.url, results.county_staff.username)
-    page.click("nav.menu >> text=区域报告")
+    _go(page, "nav.menu >> text=区域报告")
     assert "学校排名" in page.content() and page.locator("svg.chart").count() == 2
     assert "于都县城关中学" in page.locator("table.data").first.inner_text()
     shot(page, "analytics-region")
-    page.click("table.data >> text=于都县城关中学")  # drill down: region → school → class
-    page.click("table.data >> text=七年级(1)班")
+    _go(page, "table.data >> text=于都县城关中学")  # drill down: region → school → class
+    _go(page, "table.data >> text=七年级(1)班")
     assert page.locator("h1").inner_text().startswith("七年级(1)班") and page.locator("svg.chart").count() == 1
     shot(page, "analytics-class")
-    page.click("nav.menu >> text=应用考核")
+    _go(page, "nav.menu >> text=应用考核")
     assert "考核规则" in page.content() and "王芳" in page.content()
     shot(page, "analytics-assessment")
-    page.click("nav.menu >> text=抽查")
+    _go(page, "nav.menu >> text=抽查")
     rows = page.locator("tr[data-kind]")
     assert rows.count() == 1 and rows.first.get_attribute("data-kind") == "self_only"
     assert "学生自报" in rows.first.inner_text()
