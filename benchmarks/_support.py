@@ -67,15 +67,16 @@ def _start(pgbin: Path, data: Path, port: int, runas: list[str], quiet: dict) ->
 
 
 def run_child(script: Path, *args: str, database_url: str = "", home: Path) -> str:
-    """Run ``script --child ARGS`` with the given database; return its stdout (the figures, as JSON)."""
+    """Run ``script --child ARGS`` with the given database; return its stdout (the figures, as JSON).
+    The child's progress lines (stderr) pass straight through, so a long run shows where it is."""
     env = dict(os.environ, ZUOYE_HOME=str(home), DJANGO_SETTINGS_MODULE="zuoye.config.settings")
     env.pop("ZUOYE_DATABASE_URL", None)
     if database_url:
         env["ZUOYE_DATABASE_URL"] = database_url
     done = subprocess.run([sys.executable, str(script), "--child", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
+                          stdout=subprocess.PIPE, text=True)
     if done.returncode:
-        raise SystemExit(f"{script.name} child failed:\n{done.stdout}\n{done.stderr}")
+        raise SystemExit(f"{script.name} child failed (its errors are above):\n{done.stdout}")
     return done.stdout.strip().splitlines()[-1]
 
 

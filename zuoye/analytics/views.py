@@ -188,40 +188,44 @@ def assessment_page(request: HttpRequest, region_id: int) -> HttpResponse:
     return render(request, "analytics/assessment.html", context)
 
 
-@login_required
-def schools_xlsx(request: HttpRequest, region_id: int) -> HttpResponse:
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _export_scope(request: HttpRequest, region_id: int):  # type: ignore[no-untyped-def]
+    """(region, term) of an export the person may make, or the answer that says why not."""
     region = _region(request, region_id)
     term = _term(request)
     if term is None:
         return HttpResponse(_("No term is set up yet: there is nothing to export."), status=404)
-    return _file(exports.schools_xlsx(_region_report(request, region, term)), f"{region.name}-学校应用考核.xlsx",
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return region, term
+
+
+@login_required
+def schools_xlsx(request: HttpRequest, region_id: int) -> HttpResponse:
+    scope = _export_scope(request, region_id)
+    if isinstance(scope, HttpResponse):
+        return scope
+    region, term = scope
+    return _file(exports.schools_xlsx(_region_report(request, region, term)), f"{region.name}-学校应用考核.xlsx", XLSX)
 
 
 @login_required
 def teachers_xlsx(request: HttpRequest, region_id: int) -> HttpResponse:
-    region = _region(request, region_id)
-    term = _term(request)
-    if term is None:
-        return HttpResponse(_("No term is set up yet: there is nothing to export."), status=404)
-    from zuoye.schools.models import School
-
-    school_ids = list(School.objects.filter(region__path__startswith=region.path).values_list("pk", flat=True))
-    terms = [(t.number, assessment.teacher_ratings(school_ids=school_ids, term=t))
-             for t in term.school_year.terms.select_related("school_year").order_by("number")
-             if t.start_date <= timezone.localdate()]
-    current = dict(terms).get(term.number, [])
-    data = exports.teachers_xlsx(region_name=region.name, terms=terms, current=current)
-    return _file(data, f"{region.name}-教师应用考核与学分.xlsx",
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    scope = _export_scope(request, region_id)
+    if isinstance(scope, HttpResponse):
+        return scope
+    region, term = scope
+    terms = assessment.teacher_ratings_by_term(region=region, school_year=term.school_year)
+    data = exports.teachers_xlsx(region_name=region.name, terms=terms, current=dict(terms).get(term.number, []))
+    return _file(data, f"{region.name}-教师应用考核与学分.xlsx", XLSX)
 
 
 @login_required
 def monthly_pdf(request: HttpRequest, region_id: int) -> HttpResponse:
-    region = _region(request, region_id)
-    term = _term(request)
-    if term is None:
-        return HttpResponse(_("No term is set up yet: there is nothing to export."), status=404)
+    scope = _export_scope(request, region_id)
+    if isinstance(scope, HttpResponse):
+        return scope
+    region, term = scope
     try:
         month = date.fromisoformat(request.GET.get("month", "") + "-01") if request.GET.get("month") else \
             timezone.localdate().replace(day=1)

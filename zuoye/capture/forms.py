@@ -28,6 +28,11 @@ class AssignForm(forms.Form):
         self.fields["student"].queryset = students.select_related("user", "current_class").order_by(
             "current_class__grade", "current_class__number", "student_number")
         self.fields["student"].label_from_instance = lambda s: f"{s.current_class.name} · {s.user.full_name}"
+        # A school's list runs to thousands: grouped by class (the page's filter box narrows it).
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for student in self.fields["student"].queryset:
+            groups.setdefault(student.current_class.name, []).append((student.pk, student.user.full_name))
+        self.fields["student"].choices = [("", "---------"), *groups.items()]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -60,3 +60,47 @@ def reason_text(reason: str) -> str:
         if match:
             return str(message) % match.groupdict() if match.groupdict() else str(message)
     return reason
+
+
+REVIEW_BELOW = 0.8
+"""The readers' review threshold (``ScanConfig.review_below``): a character read below it is unclear."""
+
+MARK_NAMES = {"tick": _("a tick"), "cross": _("a cross"), "half": _("a half tick"), "circle": _("a circle"),
+              "nothing": _("no mark"), "unknown": _("an unclear mark"),
+              "right": _("right"), "partial": _("partly right"), "wrong": _("wrong"), "unmarked": _("no mark")}
+
+ITEM_PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = (
+    (re.compile(r"^the mark network reads (?P<net>\w+) \([^)]*\), the rules (?P<rules>\w+)"),
+     _("the two ways of reading the mark disagree: %(net)s or %(rules)s?")),
+    (re.compile(r"^several marks: (?P<kinds>[\w, ]+)"), _("several marks on this item (%(kinds)s): which one counts?")),
+    (re.compile(r"^a mark over it turns in no item or is in doubt"),
+     _("a mark reaches over this item from outside it: is it this item's mark?")),
+    (re.compile(r"^no mark read, but"), _("no mark was recognised, but there is red-pen ink over the answer")),
+    (re.compile(r"^mark unknown"), _("the mark's shape is not clear")),
+    (re.compile(r"^mark (?P<kind>tick|cross|half|circle) "), _("it looks like %(kind)s, but not clearly enough")),
+    (re.compile(r"^scanned again and read differently: first (?P<a>\w+) \(\w*\), now (?P<b>\w+)"),
+     _("scanned again and read differently: first %(a)s, now %(b)s")),
+    (re.compile(r"^a stroke crosses into another item"), _("a pen stroke runs into another item")),
+    (re.compile(r"^confidence [\d.]+ below"), _("the pen mark is not clear enough")),
+)
+
+
+def _names(text: str) -> str:
+    return " / ".join(str(MARK_NAMES.get(word.strip(), word.strip())) for word in text.split(","))
+
+
+def review_reason(reason: str) -> str:
+    """Why an item waits in the review queue, in the reader's language; the machine's own words
+    (with their measurements) stay available beside it, so nothing is hidden."""
+    said = []
+    for pattern, message in ITEM_PATTERNS:
+        match = pattern.search(reason)
+        if match:
+            said.append(str(message) % {k: _names(v) for k, v in match.groupdict().items()})
+            break
+    if re.search(r"bubbles: [^;]*unclear", reason):
+        said.append(str(_("a filled-in bubble is not clear")))
+    score = re.search(r"(?:^|; )score ([^;]*)", reason)
+    if score and any(float(c) < REVIEW_BELOW for c in re.findall(r" (\d\.\d+)", " " + score.group(1))):
+        said.append(str(_("the score written in the box is not clear")))
+    return "; ".join(said) if said else str(_("the machine is not sure of this item"))

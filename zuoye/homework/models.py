@@ -147,10 +147,15 @@ class Response(models.Model):
         SELF = "self", _("self-reported")
         TEACHER = "teacher", _("teacher")
 
-    assignment_item = models.ForeignKey(AssignmentItem, on_delete=models.CASCADE, related_name="responses")
-    student = models.ForeignKey("schools.Student", on_delete=models.CASCADE, related_name="responses")
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="responses")
-    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="responses")
+    # The four keys below lead a composite index or the unique constraint (Meta), which serve
+    # their lookups; a separate index each would only slow every write of billions of rows.
+    assignment_item = models.ForeignKey(AssignmentItem, on_delete=models.CASCADE, related_name="responses",
+                                        db_index=False)
+    student = models.ForeignKey("schools.Student", on_delete=models.CASCADE, related_name="responses",
+                                db_index=False)
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="responses", db_index=False)
+    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="responses",
+                                     db_index=False)
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="responses")
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="+")
     assigned_on = models.DateField()

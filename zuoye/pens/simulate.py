@@ -16,13 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from zuoye.core.ink import Dot, NcodeAddress, ReadingKind
-from zuoye.core.ink.session import Truth, deliver, pen_dots
-from zuoye.core.ink.shapes import MarkKind
-from zuoye.core.ink.simulate import DEFAULT_HAND, HandConfig, Rng, choice_mark, grading_mark, score_strokes
-from zuoye.core.layout import Page
-
-KIND_WEIGHTS = ((MarkKind.TICK, 0.7), (MarkKind.CROSS, 0.12), (MarkKind.CIRCLE, 0.12), (MarkKind.HALF_TICK, 0.06))
+from zuoye.core.ink import Dot, NcodeAddress
+from zuoye.core.ink.session import Truth, deliver, page_answer, page_grade
+from zuoye.core.ink.simulate import DEFAULT_HAND, HandConfig, Rng
+from zuoye.core.layout import ItemRegion, Page
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,47 +29,10 @@ class Session:
     truth: tuple[Truth, ...]
 
 
-def _score(points: float, rng: Rng) -> str:
-    top = max(1, int(points))
+def _score(item: ItemRegion, rng: Rng) -> str:
+    """A score within the item's points: what it earned, or points off ("-2")."""
+    top = max(1, int(item.points or 10))
     return "-" + str(int(rng.integers(1, min(top, 9) + 1))) if rng.random() < 0.3 else str(int(rng.integers(0, top + 1)))
-
-
-def _grade(address: NcodeAddress, page: Page, pen: str, t: int, rng: Rng, hand: HandConfig
-           ) -> tuple[list[Dot], list[Truth], int]:
-    dots: list[Dot] = []
-    truth: list[Truth] = []
-    kinds, weights = zip(*KIND_WEIGHTS)
-    for item in page.items:
-        kind = kinds[int(rng.choice(len(kinds), p=weights))]
-        new, t = pen_dots(grading_mark(kind, item.grading, rng, hand), pen, address, t, rng, hand)
-        dots += new
-        truth.append(Truth(address, pen, item.key, ReadingKind.GRADING, kind.value))
-        t += int(rng.uniform(*hand.mark_pause_ms))
-        if item.score_box is not None:
-            score = _score(item.points or 10, rng)
-            new, t = pen_dots(score_strokes(score, item.score_box, rng, hand), pen, address, t, rng, hand)
-            dots += new
-            truth.append(Truth(address, pen, item.key, ReadingKind.SCORE, score))
-            t += int(rng.uniform(*hand.mark_pause_ms))
-    return dots, truth, t
-
-
-def _answer(address: NcodeAddress, page: Page, pen: str, t: int, rng: Rng, hand: HandConfig
-            ) -> tuple[list[Dot], list[Truth]]:
-    dots: list[Dot] = []
-    truth: list[Truth] = []
-    for item in page.items:
-        if not item.bubbles:
-            continue
-        count = int(rng.integers(1, 3)) if item.kind.value == "multiple_choice" else 1
-        picks = sorted(rng.choice(len(item.bubbles), count, replace=False).tolist())
-        for i in picks:
-            kind = MarkKind.CIRCLE if rng.random() < 0.6 else MarkKind.TICK
-            new, t = pen_dots(choice_mark(item.bubbles[i], kind, rng, hand), pen, address, t, rng, hand)
-            dots += new
-            t += int(rng.uniform(*hand.mark_pause_ms))
-        truth.append(Truth(address, pen, item.key, ReadingKind.CHOICE, "".join(item.bubbles[i].value for i in picks)))
-    return dots, truth
 
 
 def grading_session(pages: Mapping[NcodeAddress, Page], teacher_pen: str, *,
@@ -88,10 +48,10 @@ def grading_session(pages: Mapping[NcodeAddress, Page], teacher_pen: str, *,
         dots: list[Dot] = []
         pen = (student_pens or {}).get(address)
         if pen:
-            new, told = _answer(address, page, pen, t_teacher - 3_600_000 + n * 7_000, rng, hand)
+            new, told = page_answer(address, page, pen, t_teacher - 3_600_000 + n * 7_000, rng, hand)
             dots += new
             truth += told
-        new, told, t_teacher = _grade(address, page, teacher_pen, t_teacher, rng, hand)
+        new, told, t_teacher = page_grade(address, page, teacher_pen, t_teacher, rng, hand, _score)
         per_page[address] = deliver(dots + new, rng, hand)
         truth += told
     return Session([d for page_dots in per_page.values() for d in page_dots], per_page, tuple(truth))

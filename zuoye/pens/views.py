@@ -81,10 +81,16 @@ def pen_add(request: HttpRequest, school_id: int) -> HttpResponse:
 @require_POST
 def pen_deactivate(request: HttpRequest, pen_id: int) -> HttpResponse:
     pen = get_object_or_404(Pen, pk=pen_id)
-    school = _school(request, pen.school_id)
-    registry.pen_deactivate(pen=pen)
-    messages.success(request, _("Pen %(serial)s is deactivated: its dots are refused.") % {"serial": pen.serial})
-    return _back(school, "pens")
+    return _deactivated(request, pen.school_id, lambda: registry.pen_deactivate(pen=pen), "pens",
+                        _("Pen %(serial)s is deactivated: its dots are refused.") % {"serial": pen.serial})
+
+
+def _deactivated(request: HttpRequest, school_id: int, deactivate, tab: str, said: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+    """Check the person manages the school, then deactivate and say so on the tab."""
+    school = _school(request, school_id)
+    deactivate()
+    messages.success(request, said)
+    return _back(school, tab)
 
 
 @login_required
@@ -104,10 +110,8 @@ def gateway_add(request: HttpRequest, school_id: int) -> HttpResponse:
 @require_POST
 def gateway_deactivate(request: HttpRequest, gateway_id: int) -> HttpResponse:
     gateway = get_object_or_404(Gateway, pk=gateway_id)
-    school = _school(request, gateway.school_id)
-    registry.gateway_deactivate(gateway=gateway)
-    messages.success(request, _("Gateway %(name)s is deactivated: its token no longer works.") % {"name": gateway.name})
-    return _back(school, "gateways")
+    return _deactivated(request, gateway.school_id, lambda: registry.gateway_deactivate(gateway=gateway), "gateways",
+                        _("Gateway %(name)s is deactivated: its token no longer works.") % {"name": gateway.name})
 
 
 @login_required

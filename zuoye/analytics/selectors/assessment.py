@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Count
+from django.utils import timezone
 
 from zuoye.analytics.models import AssignmentStat
 from zuoye.core.policy import usage
-from zuoye.schools.models import School, SchoolClass, SchoolYear, Subject, Teacher, TeachingAssignment, Term
+from zuoye.schools.models import Region, School, SchoolClass, SchoolYear, Subject, Teacher, TeachingAssignment, Term
 from zuoye.schools.terms import today
 
 REQUIRED = usage.SEED_002_REQUIRED
@@ -92,6 +93,15 @@ class SchoolLine:
     classes: int
     using: int
     rating: usage.SchoolRating
+
+
+def teacher_ratings_by_term(*, region: Region, school_year: SchoolYear) -> list[tuple[int, list[TeacherLine]]]:
+    """(term number, ratings) of every term of the year begun by today, for the region's
+    schools: the credit export lists each term's verdict (0.5 credit a qualified term)."""
+    school_ids = list(School.objects.filter(region__path__startswith=region.path).values_list("pk", flat=True))
+    return [(t.number, teacher_ratings(school_ids=school_ids, term=t))
+            for t in school_year.terms.select_related("school_year").order_by("number")
+            if t.start_date <= timezone.localdate()]
 
 
 def _year_weeks(year: SchoolYear) -> list[usage.Week]:

@@ -47,3 +47,11 @@ def reason(text: str) -> str:
     from zuoye.capture.wording import reason_text
 
     return reason_text(text)
+
+
+@register.filter
+def review_reason(text: str) -> str:
+    """An item's reason for review in the reader's language (``capture.wording``)."""
+    from zuoye.capture.wording import review_reason as words
+
+    return words(text)

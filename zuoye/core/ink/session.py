@@ -9,7 +9,7 @@ with the truth to check readings against.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +20,7 @@ from zuoye.core.ink.read import ReadingKind, Role
 from zuoye.core.ink.shapes import MarkKind, Polyline
 from zuoye.core.ink.simulate import DEFAULT_HAND, HandConfig, Rng, choice_mark, grading_mark, random_score, \
     score_strokes
-from zuoye.core.layout import DEFAULT_CONFIG, ItemKind, ItemSpec, Page, SheetHeader, SheetSpec, sheet_set_layout
+from zuoye.core.layout import DEFAULT_CONFIG, ItemKind, ItemRegion, ItemSpec, Page, SheetHeader, SheetSpec, sheet_set_layout
 from zuoye.core.layout.markup import stem_markups
 from zuoye.core.layout.spec import typst_passthrough
 
@@ -117,31 +117,35 @@ class SimulatedSession:
     truth: tuple[Truth, ...]
 
 
-_KIND_WEIGHTS = ((MarkKind.TICK, 0.7), (MarkKind.CROSS, 0.12), (MarkKind.CIRCLE, 0.12), (MarkKind.HALF_TICK, 0.06))
+KIND_WEIGHTS = ((MarkKind.TICK, 0.7), (MarkKind.CROSS, 0.12), (MarkKind.CIRCLE, 0.12), (MarkKind.HALF_TICK, 0.06))
 
 
-def _grade_page(address: NcodeAddress, page: Page, t: int, rng: Rng, hand: HandConfig
-                ) -> tuple[list[Dot], list[Truth], int]:
+def page_grade(address: NcodeAddress, page: Page, pen: str, t: int, rng: Rng, hand: HandConfig,
+               score: Callable[[ItemRegion, Rng], str] | None = None,
+               kind_weights: Sequence[tuple[MarkKind, float]] = KIND_WEIGHTS) -> tuple[list[Dot], list[Truth], int]:
+    """A teacher's pen grading one page: a mark on every item, a score in every score box
+    (``score(item, rng)``, by default any score teachers write), from time ``t`` on."""
     dots: list[Dot] = []
     truth: list[Truth] = []
-    kinds, weights = zip(*_KIND_WEIGHTS)
+    kinds, weights = zip(*kind_weights)
     for item in page.items:
         kind = kinds[int(rng.choice(len(kinds), p=weights))]
-        new, t = pen_dots(grading_mark(kind, item.grading, rng, hand), "T-1", address, t, rng, hand)
+        new, t = pen_dots(grading_mark(kind, item.grading, rng, hand), pen, address, t, rng, hand)
         dots += new
-        truth.append(Truth(address, "T-1", item.key, ReadingKind.GRADING, kind.value))
+        truth.append(Truth(address, pen, item.key, ReadingKind.GRADING, kind.value))
         t += int(rng.uniform(*hand.mark_pause_ms))
         if item.score_box is not None:
-            score = random_score(rng)
-            new, t = pen_dots(score_strokes(score, item.score_box, rng, hand), "T-1", address, t, rng, hand)
+            written = score(item, rng) if score else random_score(rng)
+            new, t = pen_dots(score_strokes(written, item.score_box, rng, hand), pen, address, t, rng, hand)
             dots += new
-            truth.append(Truth(address, "T-1", item.key, ReadingKind.SCORE, score))
+            truth.append(Truth(address, pen, item.key, ReadingKind.SCORE, written))
             t += int(rng.uniform(*hand.mark_pause_ms))
     return dots, truth, t
 
 
-def _answer_page(address: NcodeAddress, page: Page, pen: str, t: int, rng: Rng, hand: HandConfig
+def page_answer(address: NcodeAddress, page: Page, pen: str, t: int, rng: Rng, hand: HandConfig
                  ) -> tuple[list[Dot], list[Truth]]:
+    """A student's own pen answering the choice items of one page (circling or ticking bubbles)."""
     dots: list[Dot] = []
     truth: list[Truth] = []
     for item in page.items:
@@ -170,10 +174,10 @@ def class_session(students: int, seed: int, hand: HandConfig = DEFAULT_HAND) -> 
     for n, (address, page) in enumerate(pages.items()):
         pen = f"S-{n + 1:03d}"
         roles[pen] = Role.STUDENT
-        new, told = _answer_page(address, page, pen, 1_763_700_000_000 + n * 7_000, rng, hand)
+        new, told = page_answer(address, page, pen, 1_763_700_000_000 + n * 7_000, rng, hand)
         dots += new
         truth += told
-        new, told, t_teacher = _grade_page(address, page, t_teacher, rng, hand)
+        new, told, t_teacher = page_grade(address, page, "T-1", t_teacher, rng, hand)
         dots += new
         truth += told
     return SimulatedSession(pages, roles, deliver(dots, rng, hand), tuple(truth))

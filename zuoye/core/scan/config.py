@@ -198,6 +198,15 @@ class ScanConfig:
     # --- decisions -----------------------------------------------------------------------
     review_below: float = 0.8
     """A reading below this confidence is sent to the review queue, never guessed."""
+    mark_model: bool = True
+    """Colour scans: the mark network (``marknet``) reads every item with marks over it as well."""
+    model_sure: float = 0.99
+    """The network's probability at which it settles the rules' doubt about a mark."""
+    model_sure_crowded: float = 0.999
+    """The same where another item's mark lies over the item or its mark ran into another
+    (and then only for the kind the rules proposed, when they proposed one)."""
+    model_veto: float = 0.98
+    """The network's probability for another kind at which a sure rule reading goes to review."""
 
 
 DEFAULT_SCAN_CONFIG = ScanConfig()

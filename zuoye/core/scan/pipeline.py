@@ -11,7 +11,7 @@ app knows which assignments exist; ``lookup_from`` builds one from layouts in me
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,9 +26,11 @@ from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.decode import grey
 from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
+from zuoye.core.scan.marknet import CLASSES, mark_features, mark_window, marknet_load
 from zuoye.core.scan.redpen import PenMark, marks_and_ink, page_planes
 from zuoye.core.scan.report import DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
+from zuoye.core.scan.ticks import ANOTHER_MARK
 
 PageLookup = Callable[[PageAddress], Page | None]
 
@@ -115,6 +117,24 @@ def items_band(page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[fl
             max(r.bottom for r in rects) + config.rectify_band_below_mm)
 
 
+def items_marks(marks: Sequence[PenMark], page: Page,
+                config: ScanConfig = DEFAULT_SCAN_CONFIG) -> list[tuple[list[PenMark], list[PenMark]]]:
+    """Per item: the marks turning in its grading area, and the doubtful or stray marks of no
+    sure item lying over it.
+
+    A mark turning in no grading area (between items, in a margin) is not dropped: every item
+    it lies over is sent to review rather than read as unmarked. A doubtful mark (review) lying
+    over an item may be that item's mark read as part of another (a cross merged with the arm of
+    the tick above it, its turning point found in the next item): such an item is not read as
+    surely unmarked either."""
+    stray = [m for m in marks if not any(item.grading.contains_point(*m.turning_point) for item in page.items)]
+    doubtful = [m for m in marks if m.confidence < config.review_below and m not in stray]
+    return [([m for m in marks if item.grading.contains_point(*m.turning_point)],
+             [m for m in (*stray, *doubtful) if m.box.intersects(item.grading)
+              and not item.grading.contains_point(*m.turning_point)])
+            for item in page.items]
+
+
 def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[ItemResult, ...]:
     """Every item of a rectified page: bubbles, then the marks that turn inside its grading area."""
     k = config.px_per_mm
@@ -123,27 +143,40 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
     # Under red pen the red channel shows paper (bright ink), pencil (translucent ink) or neither
     # (a dull red): the bubbles are read on what the pen leaves visible.
     hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
-    # A mark turning in no grading area (between items, in a margin) is not dropped: every item
-    # it lies over is sent to review rather than read as unmarked.
-    stray = [m for m in marks if not any(item.grading.contains_point(*m.turning_point) for item in page.items)]
-    # A doubtful mark (review) lying over an item may be that item's mark read as part of another
-    # (a cross merged with the arm of the tick above it, its turning point found in the next item):
-    # such an item is not read as surely unmarked either.
-    doubtful = [m for m in marks if m.confidence < config.review_below and m not in stray]
     # Ink that no mark's box holds (a mark lost where it crossed print, or too broken to join):
     # an item with much of it is not read as unmarked.
     loose = ink.copy()
     for m in marks:
         r = m.box.inflate(config.loose_ink_margin_mm)
         loose[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)] = 0
+    per_item = items_marks(marks, page, config)
+    second = second_readings(page, per_item, ink, k) if colour and config.mark_model else [None] * len(per_item)
     return tuple(_item_result(item, choices_read(gray, item, k, config, hidden) if item.bubbles else None,
-                              [m for m in marks if item.grading.contains_point(*m.turning_point)],
-                              [m for m in (*stray, *doubtful) if m.box.intersects(item.grading)
-                               and not item.grading.contains_point(*m.turning_point)],
-                              _ink_mm2(loose, item.answer, k),
+                              own, near, _ink_mm2(loose, item.answer, k),
                               score_read(ink, item.score_box, k, config) if item.score_box else None, config,
-                              None if colour else _ink_mm2(loose, item.grading, k))
-                 for item in page.items)
+                              None if colour else _ink_mm2(loose, item.grading, k), model)
+                 for item, (own, near), model in zip(page.items, per_item, second, strict=True))
+
+
+def second_readings(page: Page, per_item: Sequence[tuple[list[PenMark], list[PenMark]]], ink: Image,
+                    k: float) -> list[tuple[MarkKind, float] | None]:
+    """The mark network's reading (kind, probability) of every item with marks over it; None
+    for the others, and for all when the weights are not there."""
+    net = marknet_load()
+    found: list[tuple[MarkKind, float] | None] = [None] * len(per_item)
+    if net is None:
+        return found
+    rows, where = [], []
+    for i, (item, (own, near)) in enumerate(zip(page.items, per_item, strict=True)):
+        window = mark_window([m.box for m in (*own, *near)])
+        if window is not None:
+            rows.append(mark_features(ink, item.grading, window, k))
+            where.append(i)
+    if rows:
+        for i, probs in zip(where, net.probabilities(np.stack(rows)), strict=True):
+            best = int(probs.argmax())
+            found[i] = (CLASSES[best], float(probs[best]))
+    return found
 
 
 def _ink_mm2(mask: npt.NDArray[np.uint8], r: Rect, k: float) -> float:
@@ -153,14 +186,49 @@ def _ink_mm2(mask: npt.NDArray[np.uint8], r: Rect, k: float) -> float:
 
 def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],
                  loose_mm2: float, score: ScoreReading | None, config: ScanConfig,
-                 grading_mm2: float | None = None) -> ItemResult:
+                 grading_mm2: float | None = None, model: tuple[MarkKind, float] | None = None) -> ItemResult:
     result = _marked(item, choice, marks, near, loose_mm2, config, grading_mm2)
+    if model is not None:
+        result = _vote(result, choice, model, config, overlaid=bool(near), several=len(marks) > 1,
+                       crowded=bool(near) or any(ANOTHER_MARK in m.reason for m in marks))
     if score is None or (not score.text and score.confidence >= 1.0):
         return result
     confidence = min(result.confidence, score.confidence)
     status = Status.READ if confidence >= config.review_below and result.status is Status.READ else Status.REVIEW
     return dataclasses.replace(result, confidence=confidence, status=status, score_text=score.text,
                                reason=f"{result.reason}; {score.reason}")
+
+
+def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKind, float],
+          config: ScanConfig, *, crowded: bool = False, overlaid: bool = False, several: bool = False
+          ) -> ItemResult:
+    """The rules' reading and the network's (``marknet``): a sure network settles the rules'
+    doubt about the mark; a sure network that contradicts sure rules sends the item to review.
+
+    ``crowded``: this item's mark ran into another, or another item's mark lies over this one
+    (``overlaid``). The network's picture then holds both, and a stroke of one may look like a
+    slash of the other: it settles the doubt only when very sure (``model_sure_crowded``) and,
+    when overlaid and the rules proposed a kind, only for that kind. ``several``: more than one
+    mark turns in the item. They may be one mark the rules cut in two (a half tick's slash, a
+    cross's second stroke): the network may say so; a single tick or circle would leave a piece
+    unexplained, and that is for the teacher."""
+    kind, p = model
+    said = f"the mark network reads {kind.value} ({p:.1%})"
+    choice_confidence = choice.confidence if choice else 1.0
+    if result.status is Status.READ:
+        if kind is not result.mark and p >= config.model_veto:
+            return dataclasses.replace(result, confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
+                                       reason=f"{said}, the rules {result.mark.value}: {result.reason}")
+        return result
+    unsettled = (p < config.model_sure or choice_confidence < config.review_below
+                 or (crowded and p < config.model_sure_crowded)
+                 or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN))
+                 or (several and kind not in (MarkKind.HALF, MarkKind.CROSS)))
+    if unsettled:
+        return dataclasses.replace(result, reason=f"{result.reason}; {said}")
+    confidence = min(p, choice_confidence)
+    return dataclasses.replace(result, mark=kind, confidence=confidence, status=Status.READ,
+                               reason=f"{said}; the rules were unsure: {result.reason}")
 
 
 def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],

@@ -29,6 +29,9 @@ from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 
 Mask = npt.NDArray[np.uint8]
 
+ANOTHER_MARK = "another mark on the arm"
+"""Said of a tick whose arm ran into another mark (the two may be read as one)."""
+
 
 @dataclass(frozen=True, eq=False)
 class TickAnatomy:
@@ -267,7 +270,7 @@ def off_arm_read(anatomy: TickAnatomy, k: float, config: ScanConfig = DEFAULT_SC
             weakest = [*names, "width", "height", "down stroke", "length"][int(np.argmin(margins))]
             return OffArm("slash", min(margins), f"a slash across the arm ({weakest} weakest): " + described)
     if max(width, height) >= config.mark_min_extent_mm and area >= config.mark_min_ink_mm2:
-        return OffArm("other", 1.0, "another mark on the arm: " + described)
+        return OffArm("other", 1.0, f"{ANOTHER_MARK}: {described}")
     return OffArm("stray", 0.0, "stray ink on the arm: " + described)
 
 

@@ -1,0 +1,125 @@
+"""A second reader of the teacher's marks: a small network trained on simulated marks.
+
+Why a second reader: the rule reader (``redpen``, ``ticks``) decides a mark's kind from a few
+shape features and is honest about its doubt, but its doubt is frequent where a hand is
+sloppy — a half tick whose slash broke off reads as two ticks, a cross drawn through a filled
+bubble loses a corner, a circle left open looks like a hook. The teacher then confirms items
+the machine could have read. The network looks at the same ink differently — the whole
+picture of the marks over one item, as a fixed-size image — and was trained on hundreds of
+thousands of simulated marks whose truth is known (``marknet_train``). The two readers vote:
+
+* the rules are unsure, the network is sure (``p ≥ model_sure``): the network's reading stands,
+  and the reason says so and keeps the rules' doubt;
+* the rules are sure and the network is sure of something else: review (two readers disagree);
+* otherwise the rules' reading stands.
+
+Plain numpy (a two-layer perceptron; the weights are a ``.npz`` beside this module), so
+nothing new is installed and a page costs well under a millisecond more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+from threadpoolctl import ThreadpoolController
+
+from zuoye.core.layout import Rect
+from zuoye.core.scan.report import MarkKind
+
+WEIGHTS = Path(__file__).with_name("data") / "marknet.npz"
+CLASSES: tuple[MarkKind, ...] = (MarkKind.NOTHING, MarkKind.TICK, MarkKind.CROSS, MarkKind.CIRCLE, MarkKind.HALF)
+SIDE = 32
+"""The crop is resampled to SIDE × SIDE pixels."""
+MARGIN_MM = 2.0
+EXTRAS = 4
+
+Features = npt.NDArray[np.float32]
+
+
+def mark_window(boxes: Sequence[Rect], margin_mm: float = MARGIN_MM) -> Rect | None:
+    """The square (mm) round every mark box over an item, or None when there is none."""
+    if not boxes:
+        return None
+    r = Rect.bounding(tuple(boxes)).inflate(margin_mm)
+    side = max(r.w, r.h)
+    cx, cy = r.centre
+    return Rect(cx - side / 2, cy - side / 2, side, side)
+
+
+def _cut(mask: npt.NDArray[np.uint8], r: Rect, k: float) -> npt.NDArray[np.float32]:
+    """``r`` (mm) of ``mask`` at SIDE × SIDE, zero where ``r`` leaves the page."""
+    h, w = mask.shape
+    x0, y0 = round(r.x * k), round(r.y * k)
+    n = max(1, round(r.w * k))
+    canvas = np.zeros((n, n), np.uint8)
+    sx0, sy0, sx1, sy1 = max(0, x0), max(0, y0), min(w, x0 + n), min(h, y0 + n)
+    if sx1 > sx0 and sy1 > sy0:
+        canvas[sy0 - y0:sy1 - y0, sx0 - x0:sx1 - x0] = mask[sy0:sy1, sx0:sx1]
+    return cv2.resize(canvas, (SIDE, SIDE), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
+
+
+def mark_features(ink: npt.NDArray[np.uint8], grading: Rect, window: Rect, k: float) -> Features:
+    """One item's input: the pen ink in ``window`` and, as a second plane, where the item's
+    grading area lies in it (a mark belongs to the item its turning point is in, so the network
+    must know which part of the picture is "this item"); then the window's size, and the ink's
+    share in it, which the resampling hides."""
+    ink_plane = _cut(ink, window, k)
+    area = np.zeros((SIDE, SIDE), np.float32)
+    scale = SIDE / window.w
+    x0 = int(np.clip(round((grading.x - window.x) * scale), 0, SIDE))
+    x1 = int(np.clip(round((grading.right - window.x) * scale), 0, SIDE))
+    y0 = int(np.clip(round((grading.y - window.y) * scale), 0, SIDE))
+    y1 = int(np.clip(round((grading.bottom - window.y) * scale), 0, SIDE))
+    area[y0:y1, x0:x1] = 1.0
+    extras = np.array([window.w / 60.0, float(ink_plane.mean()) * 4.0, grading.h / 40.0,
+                       (grading.bottom - window.y) / max(window.w, 1e-6)], np.float32)
+    return np.concatenate([ink_plane.ravel(), area.ravel(), extras])
+
+
+@dataclass(frozen=True)
+class MarkNet:
+    """The trained perceptron: features → probability of each of ``CLASSES``."""
+
+    w1: npt.NDArray[np.float32]
+    b1: npt.NDArray[np.float32]
+    w2: npt.NDArray[np.float32]
+    b2: npt.NDArray[np.float32]
+    w3: npt.NDArray[np.float32]
+    b3: npt.NDArray[np.float32]
+    mean: npt.NDArray[np.float32]
+    scale: npt.NDArray[np.float32]
+
+    def probabilities(self, x: Features) -> npt.NDArray[np.float32]:
+        """``x``: (n, features) → (n, len(CLASSES)), rows summing to 1. On one BLAS thread:
+        a page's few rows are a small product, and waking threads would cost more than it."""
+        with _blas().limit(limits=1, user_api="blas"):
+            h = np.maximum(0.0, ((x - self.mean) * self.scale) @ self.w1 + self.b1)
+            h = np.maximum(0.0, h @ self.w2 + self.b2)
+            z = h @ self.w3 + self.b3
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, **{k: getattr(self, k) for k in self.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+@lru_cache(maxsize=4)
+def marknet_load(path: Path = WEIGHTS) -> MarkNet | None:
+    """The shipped network, or None when the weights are missing (the rules read alone)."""
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        return MarkNet(**{k: data[k].astype(np.float32) for k in MarkNet.__dataclass_fields__})

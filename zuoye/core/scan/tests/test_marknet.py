@@ -1,0 +1,88 @@
+"""The mark network: its input, its arithmetic, and how its vote combines with the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from zuoye.core.layout import Rect
+from zuoye.core.scan import DEFAULT_SCAN_CONFIG, Status
+from zuoye.core.scan.marknet import CLASSES, SIDE, MarkNet, mark_features, mark_window, marknet_load
+from zuoye.core.scan.pipeline import ItemResult, _vote
+from zuoye.core.scan.report import MarkKind
+
+
+def test_window_is_a_square_round_every_box() -> None:
+    window = mark_window([Rect(10, 20, 30, 10), Rect(35, 25, 10, 20)], margin_mm=2)
+    assert window is not None
+    assert window.w == window.h == pytest.approx(39.0)
+    assert window.centre == pytest.approx((27.5, 32.5))
+    assert mark_window([]) is None
+
+
+def test_features_show_the_ink_and_the_items_area() -> None:
+    k = 4.0
+    ink = np.zeros((400, 400), np.uint8)
+    ink[80:84, 40:160] = 255  # a 30 mm stroke at y = 20 mm
+    window = Rect(5, 5, 40, 40)
+    x = mark_features(ink, Rect(0, 15, 100, 10), window, k)
+    assert x.shape == (2 * SIDE * SIDE + 4,)
+    ink_plane, area = x[:SIDE * SIDE].reshape(SIDE, SIDE), x[SIDE * SIDE:2 * SIDE * SIDE].reshape(SIDE, SIDE)
+    rows = np.flatnonzero(ink_plane.sum(axis=1))
+    assert rows.min() >= 11 and rows.max() <= 13  # 15 mm into a 40 mm window of 32 px
+    assert area[:, 0].tolist() == [1.0 if 8 <= r < 16 else 0.0 for r in range(SIDE)]
+
+
+def test_features_off_the_page_are_empty() -> None:
+    x = mark_features(np.full((40, 40), 255, np.uint8), Rect(0, 0, 10, 10), Rect(-50, -50, 20, 20), 4.0)
+    assert x[:SIDE * SIDE].sum() == 0
+
+
+def _net(bias: list[float]) -> MarkNet:
+    d = 2 * SIDE * SIDE + 4
+    f32 = np.float32
+    return MarkNet(np.zeros((d, 4), f32), np.zeros(4, f32), np.zeros((4, 3), f32), np.zeros(3, f32),
+                   np.zeros((3, len(CLASSES)), f32), np.array(bias, f32), np.zeros(d, f32), np.ones(d, f32))
+
+
+def test_probabilities_follow_the_output_bias_and_sum_to_one(tmp_path: Path) -> None:
+    net = _net([0, 5, 0, 0, 0])
+    p = net.probabilities(np.zeros((3, 2 * SIDE * SIDE + 4), np.float32))
+    assert p.shape == (3, len(CLASSES))
+    assert np.allclose(p.sum(axis=1), 1) and (p.argmax(axis=1) == CLASSES.index(MarkKind.TICK)).all()
+    net.save(tmp_path / "net.npz")
+    loaded = marknet_load(tmp_path / "net.npz")
+    assert loaded is not None and np.allclose(loaded.probabilities(np.ones((1, len(net.mean)), np.float32)),
+                                              net.probabilities(np.ones((1, len(net.mean)), np.float32)))
+    assert marknet_load(tmp_path / "missing.npz") is None
+
+
+def test_shipped_weights_load() -> None:
+    net = marknet_load()
+    assert net is not None, "zuoye/core/scan/data/marknet.npz is missing: run python -m zuoye.core.scan.marknet_train"
+    assert net.w1.shape[0] == 2 * SIDE * SIDE + 4 and net.w3.shape[1] == len(CLASSES)
+
+
+def _result(mark: MarkKind, confidence: float) -> ItemResult:
+    status = Status.READ if confidence >= DEFAULT_SCAN_CONFIG.review_below else Status.REVIEW
+    return ItemResult("q1", None, mark, confidence, status, f"mark {mark.value} (rules)")
+
+
+def test_a_sure_network_settles_the_rules_doubt() -> None:
+    voted = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.HALF, 0.999), DEFAULT_SCAN_CONFIG)
+    assert (voted.mark, voted.status) == (MarkKind.HALF, Status.READ)
+    assert "network reads half" in voted.reason and "rules were unsure" in voted.reason
+
+
+def test_an_unsure_network_leaves_the_doubt_for_the_teacher() -> None:
+    voted = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.9), DEFAULT_SCAN_CONFIG)
+    assert (voted.mark, voted.status) == (MarkKind.TICK, Status.REVIEW)
+
+
+def test_sure_readers_that_disagree_send_the_item_to_review() -> None:
+    voted = _vote(_result(MarkKind.TICK, 0.95), None, (MarkKind.CROSS, 0.995), DEFAULT_SCAN_CONFIG)
+    assert voted.status is Status.REVIEW and voted.confidence < DEFAULT_SCAN_CONFIG.review_below
+    agreed = _vote(_result(MarkKind.TICK, 0.95), None, (MarkKind.TICK, 0.995), DEFAULT_SCAN_CONFIG)
+    assert agreed == _result(MarkKind.TICK, 0.95)
