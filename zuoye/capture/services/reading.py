@@ -83,7 +83,9 @@ def _crop(flat: Image, area: Rect, k: float) -> bytes:
 
 def _item(result: ItemResult, info: ItemInfo) -> tuple[dict[str, object], ResponseIn]:
     mark = result.mark.value if result.mark not in (MarkKind.NOTHING, MarkKind.UNKNOWN) else ""
-    chosen = "".join(result.choice.values) if result.choice is not None else None
+    # An option hidden under the teacher's sure mark is not guessed: recorded as unknown ("").
+    chosen = ("".join(result.choice.values) if result.option_read or result.status is Status.REVIEW else "") \
+        if result.choice is not None else None
     outcome = outcome_of(mark=mark, score_text=result.score_text, chosen=chosen,
                          key=choice_key(info.item_type, info.answer), full_score=info.full_score)
     row = {"item": info.link_id, "position": info.position, "outcome": outcome.outcome,

@@ -236,3 +236,25 @@ def test_a_score_written_in_the_score_box_decides_the_outcome_and_points():
     read = ItemResult("7", None, MarkKind.TICK, 0.95, Status.READ, "", score_text="-1")
     row, response = _item(read, info)
     assert (response.outcome, response.score, row["score"]) == ("partial", Decimal(4), "4")
+
+
+def test_an_option_hidden_under_a_sure_cross_is_recorded_unknown_not_guessed():
+    from zuoye.capture.services.lookup import ItemInfo
+    from zuoye.capture.services.reading import _item
+    from zuoye.core.scan.bubbles import ChoiceReading
+    from zuoye.core.scan.pipeline import ItemResult
+    from zuoye.core.scan.report import Status
+
+    from decimal import Decimal
+
+    info = ItemInfo(link_id=7, position=1, item_type="single_choice", answer=["A"], full_score=Decimal(2))
+    hidden = ChoiceReading(("B",), (), 0.0, "1 filled; unclear C")
+    sure_cross = ItemResult("7", hidden, MarkKind.CROSS, 0.95, Status.READ, "mark cross")
+    row, response = _item(sure_cross, info)
+    assert (response.outcome, response.answer, row["answer"]) == ("wrong", "", "")
+    # In review the visible fills are the proposal the teacher confirms.
+    unsure = dataclasses.replace(sure_cross, mark=MarkKind.NOTHING, confidence=0.0, status=Status.REVIEW)
+    row, response = _item(unsure, info)
+    assert row["answer"] == "B"
+    clear = dataclasses.replace(sure_cross, choice=ChoiceReading(("B",), (), 0.95, "1 filled"))
+    assert _item(clear, info)[1].answer == "B"

@@ -53,6 +53,12 @@ class ItemResult:
     score_text: str = ""
     """Items with a score box: the points written in it ("8", "-2"), "" when none."""
 
+    @property
+    def option_read(self) -> bool:
+        """Whether the chosen options (``choice.values``) are read surely enough to record; a
+        sure item may still have an option hidden under the teacher's mark (``choice_weight``)."""
+        return self.choice is not None and self.choice.confidence >= DEFAULT_SCAN_CONFIG.review_below
+
 
 @dataclass(frozen=True)
 class PageResult:
@@ -199,6 +205,20 @@ def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[Pen
                                reason=f"{result.reason}; {score.reason}")
 
 
+DECIDING = (MarkKind.TICK, MarkKind.CROSS, MarkKind.HALF, MarkKind.CIRCLE)
+OPTION_UNREAD = "the option under the teacher's mark is not read (recorded as unknown)"
+
+
+def choice_weight(choice: ChoiceReading | None, kind: MarkKind) -> float:
+    """How much the bubbles' doubt weighs on the item. A teacher's mark decides the result
+    whatever was chosen (``core.outcomes``: the mark wins over the key), so a bubble hidden
+    under a sure tick or cross does not send the item to review: the option is recorded as
+    unknown (``ItemResult.option_read``), never guessed. Unmarked, the bubbles decide."""
+    if choice is None or kind in DECIDING:
+        return 1.0
+    return choice.confidence
+
+
 def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKind, float],
           config: ScanConfig, *, crowded: bool = False, overlaid: bool = False, several: bool = False
           ) -> ItemResult:
@@ -214,7 +234,7 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     unexplained, and that is for the teacher."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
-    choice_confidence = choice.confidence if choice else 1.0
+    choice_confidence = choice_weight(choice, kind)
     if result.status is Status.READ:
         if kind is not result.mark and p >= config.model_veto:
             return dataclasses.replace(result, confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
@@ -250,11 +270,13 @@ def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark]
                           f"no mark read, but {grading_mm2:.0f} mm² of ink no mark explains over it (greyscale)")
     mark = marks[0] if marks else None
     kind = mark.kind if mark else MarkKind.NOTHING
-    confidence = min(mark.confidence if mark else 1.0, choice.confidence if choice else 1.0)
+    confidence = min(mark.confidence if mark else 1.0, choice_weight(choice, kind))
     if kind is MarkKind.UNKNOWN:
         confidence = 0.0
     reasons = [f"mark {kind.value}" + (f" ({mark.reason})" if mark else "")]
     if choice is not None:
         reasons.append(f"bubbles: {choice.reason}")
+        if choice.confidence < config.review_below and kind in DECIDING:
+            reasons.append(OPTION_UNREAD)
     status = Status.READ if confidence >= config.review_below else Status.REVIEW
     return ItemResult(item.key, choice, kind, confidence, status, "; ".join(reasons))

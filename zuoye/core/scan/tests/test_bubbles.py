@@ -8,9 +8,9 @@ import pytest
 from zuoye.core.layout import Page
 from zuoye.core.scan.bubbles import choices_read
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
-from zuoye.core.scan.pipeline import items_read
+from zuoye.core.scan.pipeline import OPTION_UNREAD, items_read
 from zuoye.core.scan.decode import grey
-from zuoye.core.scan.report import BubbleState, Status
+from zuoye.core.scan.report import BubbleState, MarkKind, Status
 from zuoye.core.scan.simulate import _Pen, bubbles_draw, page_draw
 
 K = 6.0
@@ -56,7 +56,8 @@ def test_uneven_light_does_not_fill_bubbles(page: Page) -> None:
 def test_a_bubble_under_red_pen_is_read_on_what_the_pen_leaves_visible(
         page: Page, width: float, ink: tuple[int, int, int], state: BubbleState) -> None:
     """A thin stroke leaves enough of the bubble to read; a thick cross right over it leaves
-    too little, and the item goes to review instead of being guessed."""
+    too little: the cross decides the result (the teacher's mark wins over the key) and the
+    option under it is recorded as unknown, never guessed."""
     rng = np.random.default_rng(9)
     k = DEFAULT_SCAN_CONFIG.px_per_mm
     item = page.items[1]
@@ -70,4 +71,7 @@ def test_a_bubble_under_red_pen_is_read_on_what_the_pen_leaves_visible(
     assert reading.choice is not None
     assert reading.choice.bubbles[1].state is state, reading.choice
     if state is BubbleState.UNCLEAR:
-        assert reading.status is Status.REVIEW
+        assert (reading.mark, reading.status, reading.option_read) == (MarkKind.CROSS, Status.READ, False)
+        assert OPTION_UNREAD in reading.reason
+    else:
+        assert reading.option_read
