@@ -209,12 +209,15 @@ DECIDING = (MarkKind.TICK, MarkKind.CROSS, MarkKind.HALF, MarkKind.CIRCLE)
 OPTION_UNREAD = "the option under the teacher's mark is not read (recorded as unknown)"
 
 
-def choice_weight(choice: ChoiceReading | None, kind: MarkKind) -> float:
+def choice_weight(choice: ChoiceReading | None, kind: MarkKind, colour: bool = True) -> float:
     """How much the bubbles' doubt weighs on the item. A teacher's mark decides the result
-    whatever was chosen (``core.outcomes``: the mark wins over the key), so a bubble hidden
-    under a sure tick or cross does not send the item to review: the option is recorded as
-    unknown (``ItemResult.option_read``), never guessed. Unmarked, the bubbles decide."""
-    if choice is None or kind in DECIDING:
+    whatever was chosen (``core.outcomes``: the mark wins over the key), so on a colour scan a
+    bubble hidden under a sure tick or cross does not send the item to review: the option is
+    recorded as unknown (``ItemResult.option_read``), never guessed. Unmarked, the bubbles
+    decide. On greyscale, pen and pencil are told apart by shade only and a mark over a filled
+    bubble is itself less certain (measured: one more wrong sure reading in 1,500): the bubbles'
+    doubt still counts there."""
+    if choice is None or (colour and kind in DECIDING):
         return 1.0
     return choice.confidence
 
@@ -253,8 +256,9 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
 
 def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],
             loose_mm2: float, config: ScanConfig, grading_mm2: float | None = None) -> ItemResult:
-    """``grading_mm2``: greyscale scans only, the loose ink over the whole grading area — a
-    tick cut at its turning point by a masked filled bubble leaves its arm off the answer area."""
+    """``grading_mm2``: greyscale scans only (None: a colour scan), the loose ink over the whole
+    grading area — a tick cut at its turning point by a masked filled bubble leaves its arm off
+    the answer area."""
     if len(marks) > 1:
         kinds = ", ".join(m.kind.value for m in marks)
         return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW, f"several marks: {kinds}")
@@ -270,13 +274,13 @@ def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark]
                           f"no mark read, but {grading_mm2:.0f} mm² of ink no mark explains over it (greyscale)")
     mark = marks[0] if marks else None
     kind = mark.kind if mark else MarkKind.NOTHING
-    confidence = min(mark.confidence if mark else 1.0, choice_weight(choice, kind))
+    confidence = min(mark.confidence if mark else 1.0, choice_weight(choice, kind, colour=grading_mm2 is None))
     if kind is MarkKind.UNKNOWN:
         confidence = 0.0
     reasons = [f"mark {kind.value}" + (f" ({mark.reason})" if mark else "")]
     if choice is not None:
         reasons.append(f"bubbles: {choice.reason}")
-        if choice.confidence < config.review_below and kind in DECIDING:
+        if choice.confidence < config.review_below and kind in DECIDING and grading_mm2 is None:
             reasons.append(OPTION_UNREAD)
     status = Status.READ if confidence >= config.review_below else Status.REVIEW
     return ItemResult(item.key, choice, kind, confidence, status, "; ".join(reasons))
