@@ -20,7 +20,7 @@ def _indexes_and_keys() -> tuple[set[str], set[str]]:
             {name for name, c in constraints.items() if c["foreign_key"]})
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_two_days_of_the_county_are_written_and_rolled_up():
     before = _indexes_and_keys()
     lines: list[str] = []
