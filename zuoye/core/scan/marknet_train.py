@@ -5,9 +5,11 @@ work, rotation, light, noise, JPEG; phone photos with perspective and shadow), o
 benchmark and the tests never use, then read by the pipeline up to the marks: every item with
 marks over it gives one example (its ink picture, ``mark_features``) labelled with the mark the
 simulator drew for that item. A two-layer perceptron (numpy, Adam) learns them; a tenth is held
-out and its accuracy printed. Deterministic for a given ``--seed``.
+out and its accuracy printed. Deterministic for a given ``--seed``. The shipped weights are the
+defaults' (5,000 pages → 25,687 examples, 58 CPU-minutes to draw on this machine; 30 epochs,
+about a minute): held out, 99.45 % right, 98.3 % at p ≥ 0.99 with 2 of those wrong.
 
-    .venv/bin/python -m zuoye.core.scan.marknet_train [--pages 6000] [--workers 2] [--epochs 40]
+    .venv/bin/python -m zuoye.core.scan.marknet_train [--pages 5000] [--workers 2] [--epochs 30]
 """
 
 from __future__ import annotations
@@ -156,9 +158,9 @@ def report(net: MarkNet, x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=6000)
+    parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--epochs", type=int, default=40)
+    parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/zuoye-marknet-examples.npz"))
     parser.add_argument("--out", type=Path, default=WEIGHTS)
