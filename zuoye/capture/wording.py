@@ -98,7 +98,7 @@ def review_reason(reason: str) -> str:
         if match:
             said.append(str(message) % {k: _names(v) for k, v in match.groupdict().items()})
             break
-    if re.search(r"bubbles: [^;]*unclear", reason):
+    if re.search(r"bubbles: .*\bunclear [A-Z]", reason):  # the bubbles' notes: "1 filled; unclear B"
         said.append(str(_("a filled-in bubble is not clear")))
     score = re.search(r"(?:^|; )score ([^;]*)", reason)
     if score and any(float(c) < REVIEW_BELOW for c in re.findall(r" (\d\.\d+)", " " + score.group(1))):
