@@ -13,7 +13,11 @@ reader would (Django's test client, logged in, the whole view with access checks
 - the county report (a term, every school rated and ranked): p95 under 3 s.
 
 The teacher's report reads the responses of one homework and class (an index scan); the school
-and county reports read only the rollup tables.
+and county reports read only the rollup tables. The **baseline**, measured in the same run, is
+what they would cost without the rollup: their headline numbers (homework count and correct
+rate per class and subject for the school; per school for the county) aggregated straight from
+the term's responses, timed ``--baseline-repeat`` times (a seq scan of every response at scale 1,
+so few); the ratio is the rollup's gain.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ def _time(client, url: str, repeat: int) -> dict[str, float]:  # type: ignore[no
             "max": round(max(spent), 1)}
 
 
-def child(scale: float, repeat: int) -> dict[str, object]:
+def child(scale: float, repeat: int, baseline_repeat: int) -> dict[str, object]:
     django_setup()
     import random
 
@@ -91,22 +95,50 @@ def child(scale: float, repeat: int) -> dict[str, object]:
                                      "max": round(max(teacher_times), 1)}
     results["school"] = _time(client_for(leader), f"/analytics/school/{school.pk}/?term={term.pk}", repeat)
     results["county"] = _time(client_for(staff), f"/analytics/region/{county.pk}/?term={term.pk}", repeat)
+    results["baseline"] = _baseline(school, county, term, baseline_repeat)
     return results
+
+
+def _baseline(school, county, term, repeat: int) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
+    """The reports' headline numbers straight from the responses (no rollup), timed."""
+    from django.db.models import Count, Q
+
+    from zuoye.homework.models import Response
+
+    term_rows = Response.objects.filter(assigned_on__range=(term.start_date, term.end_date))
+    queries = {
+        "school": lambda: list(term_rows.filter(school_class__school=school).values("school_class", "subject")
+                               .annotate(homework=Count("assignment", distinct=True), rows=Count("id"),
+                                         right=Count("id", filter=Q(outcome="right")))),
+        "county": lambda: list(term_rows.filter(school_class__school__region=county).values("school_class__school")
+                               .annotate(homework=Count("assignment", distinct=True), rows=Count("id"),
+                                         right=Count("id", filter=Q(outcome="right")))),
+    }
+    out = {}
+    for name, query in queries.items():
+        spent = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            query()
+            spent.append(1000 * (time.perf_counter() - started))
+        out[name] = {"p50": round(statistics.median(spent), 1), "max": round(max(spent), 1)}
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.05, help="1.0 = 50,000 students, ~30 M responses")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--baseline-repeat", type=int, default=3)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
-        print(json.dumps(child(options.scale, options.repeat), default=str))
+        print(json.dumps(child(options.scale, options.repeat, options.baseline_repeat), default=str))
         return
     work = Path(tempfile.mkdtemp(prefix="zuoye-bench-reports-"))
     with throwaway_postgres() as url:
         result = json.loads(run_child(Path(__file__), "--scale", str(options.scale), "--repeat", str(options.repeat),
-                                      database_url=url, home=work))
+                                      "--baseline-repeat", str(options.baseline_repeat), database_url=url, home=work))
     data = result["data"]
     print(f"PostgreSQL, scale {result['scale']}: {data['schools']} schools, {data['classes']} classes, "
           f"{data['students']:,} students, {data['assignments']:,} assignments, {data['responses']:,} responses "
@@ -116,6 +148,9 @@ def main() -> None:
         row = result[name]
         verdict = "ok" if row["p95"] <= target else "OVER"
         print(f"{name:<22}{row['p50']:>10}{row['p95']:>10}{target:>12.0f}  {verdict}")
+    for name, row in result["baseline"].items():
+        print(f"baseline: the {name} report's numbers straight from the responses, p50 {row['p50']:,.0f} ms "
+              f"(max {row['max']:,.0f}): the rollup-backed report is {row['p50'] / result[name]['p50']:.1f}× faster")
     print(json.dumps(result))
 
 
