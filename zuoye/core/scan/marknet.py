@@ -5,13 +5,17 @@ shape features and is honest about its doubt, but its doubt is frequent where a 
 sloppy — a half tick whose slash broke off reads as two ticks, a cross drawn through a filled
 bubble loses a corner, a circle left open looks like a hook. The teacher then confirms items
 the machine could have read. The network looks at the same ink differently — the whole
-picture of the marks over one item, as a fixed-size image — and was trained on hundreds of
+picture of the marks over one item, as a fixed-size image — and was trained on tens of
 thousands of simulated marks whose truth is known (``marknet_train``). The two readers vote:
 
 * the rules are unsure, the network is sure (``p ≥ model_sure``): the network's reading stands,
   and the reason says so and keeps the rules' doubt;
 * the rules are sure and the network is sure of something else: review (two readers disagree);
 * otherwise the rules' reading stands.
+
+Where marks crowd (an item's mark ran into another, a doubtful mark of another item lies over
+it, several marks turn in it) the network must be surer and may not contradict what the rules
+could tell (``pipeline._vote``): each of those terms answers a wrong sure reading once seen.
 
 Plain numpy (a two-layer perceptron; the weights are a ``.npz`` beside this module), so
 nothing new is installed and a page costs well under a millisecond more.
