@@ -23,12 +23,10 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from zuoye.core.scan.align import page_align, page_rectify
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
-from zuoye.core.scan.decode import grey, pages_decode
-from zuoye.core.scan.identify import page_identify
+from zuoye.core.scan.decode import pages_decode
 from zuoye.core.scan.marknet import CLASSES, WEIGHTS, MarkNet, mark_features, mark_window
-from zuoye.core.scan.pipeline import items_band, items_marks
+from zuoye.core.scan.pipeline import PageResult, items_marks, page_rectified
 from zuoye.core.scan.redpen import marks_and_ink, page_planes
 from zuoye.core.scan.simulate import Degradation, page_degrade, page_fill
 
@@ -63,15 +61,11 @@ def page_examples(index: int) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.i
     if not ok or not decoded:
         return empty
     config = DEFAULT_SCAN_CONFIG
-    gray = grey(decoded[0])
-    identified = page_identify(gray, config)
-    if identified.value is None:
+    rectified = page_rectified(decoded[0], lambda address: page, config)
+    if isinstance(rectified, PageResult):
         return empty
-    aligned = page_align(gray, page, identified.value, config)
-    if aligned.value is None:
-        return empty
-    flat = page_rectify(decoded[0], page, aligned.value, config, band=items_band(page, config))
-    colour, gray_flat, red = page_planes(flat, config)
+    flat = rectified.flat
+    colour, _, red = page_planes(flat, config)
     if not colour:
         return empty
     k = config.px_per_mm

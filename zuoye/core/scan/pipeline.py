@@ -82,9 +82,20 @@ def _stopped(status: PageStatus, reports: list[StageReport], address: PageAddres
     return PageResult(status, reports[-1].reason, address, (), tuple(reports))
 
 
-def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCAN_CONFIG,
-              debug: DebugSink = no_debug) -> PageResult:
-    """Read one scanned page (grey or BGR) against the layouts ``lookup`` knows."""
+@dataclass(frozen=True)
+class Rectified:
+    """An identified page resampled in layout coordinates (stages 2–4), ready to be read."""
+
+    address: PageAddress
+    page: Page
+    flat: Image
+    reports: tuple[StageReport, ...]
+
+
+def page_rectified(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCAN_CONFIG
+                   ) -> Rectified | PageResult:
+    """Identify, look up, align and rectify (the items' band only); or the page's result when a
+    stage stops it (blank, or unidentified with the stage's reason)."""
     gray = grey(image)
     identified = page_identify(gray, config)
     reports = [identified.report]
@@ -101,6 +112,16 @@ def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCA
     if aligned.value is None:
         return _stopped(PageStatus.UNIDENTIFIED, reports, address)
     flat = page_rectify(image, page, aligned.value, config, band=items_band(page, config))
+    return Rectified(address, page, flat, tuple(reports))
+
+
+def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+              debug: DebugSink = no_debug) -> PageResult:
+    """Read one scanned page (grey or BGR) against the layouts ``lookup`` knows."""
+    rectified = page_rectified(image, lookup, config)
+    if isinstance(rectified, PageResult):
+        return rectified
+    page, flat = rectified.page, rectified.flat
     debug("rectified", flat)
     items = items_read(flat, page, config)
     number = None
@@ -108,7 +129,7 @@ def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCA
         _, gray_flat, red = page_planes(flat, config)
         hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
         number = student_number_read(gray_flat, page.student_grid, config.px_per_mm, config, hidden)
-    return PageResult(PageStatus.READ, "ok", address, items, tuple(reports), number)
+    return PageResult(PageStatus.READ, "ok", rectified.address, items, rectified.reports, number)
 
 
 def items_band(page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[float, float]:
