@@ -199,7 +199,8 @@ class ScanConfig:
     review_below: float = 0.8
     """A reading below this confidence is sent to the review queue, never guessed."""
     mark_model: bool = True
-    """Colour scans: the mark network (``marknet``) reads every item with marks over it as well."""
+    """The mark network (``marknet``; colour and greyscale each have their own) reads every item
+    with marks over it as well."""
     model_sure: float = 0.99
     """The network's probability at which it settles the rules' doubt about a mark."""
     model_sure_crowded: float = 0.999

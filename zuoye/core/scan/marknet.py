@@ -5,20 +5,27 @@ shape features and is honest about its doubt, but its doubt is frequent where a 
 sloppy — a half tick whose slash broke off reads as two ticks, a cross drawn through a filled
 bubble loses a corner, a circle left open looks like a hook. The teacher then confirms items
 the machine could have read. The network looks at the same ink differently — the whole
-picture of the marks over one item, as a fixed-size image — and was trained on tens of
-thousands of simulated marks whose truth is known (``marknet_train``). The two readers vote:
+picture of the marks over one item, as a fixed-size image, with where the item lies and which
+marks the rules found in it — and was trained on tens of thousands of simulated marks whose
+truth is known, on the test sheet and on random layouts (``marknet_train``). Two networks
+trained apart are averaged. The two readers vote:
 
 * the rules are unsure, the network is sure (``p ≥ model_sure``): the network's reading stands,
   and the reason says so and keeps the rules' doubt;
 * the rules are sure and the network is sure of something else: review (two readers disagree);
-* otherwise the rules' reading stands.
+* otherwise the rules' reading stands; when the item goes to review anyway, the queue proposes
+  the surer reader's reading.
+
+Colour scans and greyscale scans have a network each (``WEIGHTS``, ``WEIGHTS_GREY``): on grey
+the ink plane holds what the rules took for pen by its shade, and a missing file leaves the
+rules alone.
 
 Where marks crowd (an item's mark ran into another, a doubtful mark of another item lies over
 it, several marks turn in it) the network must be surer and may not contradict what the rules
 could tell (``pipeline._vote``): each of those terms answers a wrong sure reading once seen.
 
-Plain numpy (a two-layer perceptron; the weights are a ``.npz`` beside this module), so
-nothing new is installed and a page costs well under a millisecond more.
+Plain numpy (two-layer perceptrons; the weights are ``.npz`` files beside this module), so
+nothing new is installed and a page costs about a millisecond more.
 """
 
 from __future__ import annotations
@@ -37,11 +44,15 @@ from zuoye.core.layout import Rect
 from zuoye.core.scan.report import MarkKind
 
 WEIGHTS = Path(__file__).with_name("data") / "marknet.npz"
+WEIGHTS_GREY = WEIGHTS.with_name("marknet-grey.npz")
+"""Greyscale scans: red ink is a shade of grey, the ink plane holds what the rules took for pen."""
 CLASSES: tuple[MarkKind, ...] = (MarkKind.NOTHING, MarkKind.TICK, MarkKind.CROSS, MarkKind.CIRCLE, MarkKind.HALF)
 SIDE = 32
 """The crop is resampled to SIDE × SIDE pixels."""
 MARGIN_MM = 2.0
 EXTRAS = 4
+PLANES = 4
+"""Ink, the item's grading area, its own marks' boxes, other marks' boxes."""
 
 Features = npt.NDArray[np.float32]
 
@@ -68,27 +79,43 @@ def _cut(mask: npt.NDArray[np.uint8], r: Rect, k: float) -> npt.NDArray[np.float
     return cv2.resize(canvas, (SIDE, SIDE), interpolation=cv2.INTER_AREA).astype(np.float32) / 255.0
 
 
-def mark_features(ink: npt.NDArray[np.uint8], grading: Rect, window: Rect, k: float) -> Features:
-    """One item's input: the pen ink in ``window`` and, as a second plane, where the item's
-    grading area lies in it (a mark belongs to the item its turning point is in, so the network
-    must know which part of the picture is "this item"); then the window's size, and the ink's
-    share in it, which the resampling hides."""
-    ink_plane = _cut(ink, window, k)
-    area = np.zeros((SIDE, SIDE), np.float32)
+def _boxes_plane(boxes: Sequence[Rect], window: Rect) -> npt.NDArray[np.float32]:
+    """1 inside any of ``boxes`` (mm), cut to ``window`` at SIDE × SIDE."""
+    plane = np.zeros((SIDE, SIDE), np.float32)
     scale = SIDE / window.w
-    x0 = int(np.clip(round((grading.x - window.x) * scale), 0, SIDE))
-    x1 = int(np.clip(round((grading.right - window.x) * scale), 0, SIDE))
-    y0 = int(np.clip(round((grading.y - window.y) * scale), 0, SIDE))
-    y1 = int(np.clip(round((grading.bottom - window.y) * scale), 0, SIDE))
-    area[y0:y1, x0:x1] = 1.0
+    for r in boxes:
+        x0 = int(np.clip(round((r.x - window.x) * scale), 0, SIDE))
+        x1 = int(np.clip(round((r.right - window.x) * scale), 0, SIDE))
+        y0 = int(np.clip(round((r.y - window.y) * scale), 0, SIDE))
+        y1 = int(np.clip(round((r.bottom - window.y) * scale), 0, SIDE))
+        plane[y0:y1, x0:x1] = 1.0
+    return plane
+
+
+def mark_features(ink: npt.NDArray[np.uint8], grading: Rect, window: Rect, k: float,
+                  own: Sequence[Rect] = (), others: Sequence[Rect] = ()) -> Features:
+    """One item's input: the pen ink in ``window``; where the item's grading area lies in it (a
+    mark belongs to the item its turning point is in, so the network must know which part of the
+    picture is "this item"); the boxes of the marks the rules found turning in this item
+    (``own``) and of every other mark in the window (``others``): a stroke crossing a tick may be
+    its half tick's slash or the leg of the next item's cross, and which mark the rules took it
+    for tells them apart; then the window's size and the ink's share in it, which the
+    resampling hides."""
+    ink_plane = _cut(ink, window, k)
+    stack = (ink_plane, _boxes_plane([grading], window), _boxes_plane(own, window), _boxes_plane(others, window))
     extras = np.array([window.w / 60.0, float(ink_plane.mean()) * 4.0, grading.h / 40.0,
                        (grading.bottom - window.y) / max(window.w, 1e-6)], np.float32)
-    return np.concatenate([ink_plane.ravel(), area.ravel(), extras])
+    return np.concatenate([*(plane.ravel() for plane in stack), extras])
 
 
 @dataclass(frozen=True)
 class MarkNet:
-    """The trained perceptron: features → probability of each of ``CLASSES``."""
+    """The trained perceptrons: features → probability of each of ``CLASSES``.
+
+    Every field has a leading axis of members: perceptrons trained alike on different draws of
+    the examples, whose probabilities are averaged. One network alone is sure of some wrong
+    readings; two trained apart are seldom sure of the same wrong one, so the average is
+    sure less often where it should not be (measured: ``scan/README.md``)."""
 
     w1: npt.NDArray[np.float32]
     b1: npt.NDArray[np.float32]
@@ -99,20 +126,44 @@ class MarkNet:
     mean: npt.NDArray[np.float32]
     scale: npt.NDArray[np.float32]
 
+    def __post_init__(self) -> None:
+        if self.w1.ndim == 2:  # one network: a single member
+            for name in self.__dataclass_fields__:
+                object.__setattr__(self, name, getattr(self, name)[np.newaxis])
+
+    @classmethod
+    def stacked(cls, nets: Sequence[MarkNet]) -> MarkNet:
+        return cls(**{k: np.concatenate([getattr(n, k) for n in nets]) for k in cls.__dataclass_fields__})
+
+    @property
+    def members(self) -> int:
+        return int(self.w1.shape[0])
+
     def probabilities(self, x: Features) -> npt.NDArray[np.float32]:
         """``x``: (n, features) → (n, len(CLASSES)), rows summing to 1. On one BLAS thread:
         a page's few rows are a small product, and waking threads would cost more than it."""
+        found = np.zeros((len(x), len(CLASSES)), np.float32)
         with _blas().limit(limits=1, user_api="blas"):
-            h = np.maximum(0.0, ((x - self.mean) * self.scale) @ self.w1 + self.b1)
-            h = np.maximum(0.0, h @ self.w2 + self.b2)
-            z = h @ self.w3 + self.b3
-        z = z - z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+            for i in range(self.members):
+                h = np.maximum(0.0, ((x - self.mean[i]) * self.scale[i]) @ self.w1[i] + self.b1[i])
+                h = np.maximum(0.0, h @ self.w2[i] + self.b2[i])
+                z = h @ self.w3[i] + self.b3[i]
+                z = z - z.max(axis=1, keepdims=True)
+                e = np.exp(z)
+                found += e / e.sum(axis=1, keepdims=True)
+        return found / self.members
+
+    @property
+    def planes(self) -> int:
+        """How many SIDE × SIDE planes the weights were trained on."""
+        return (self.w1.shape[1] - EXTRAS) // (SIDE * SIDE)
 
     def save(self, path: Path) -> None:
+        """The first layer's weights (nearly all of them) are kept in half precision: the file
+        is half as big, and the readings move by far less than the thresholds' steps."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path, **{k: getattr(self, k) for k in self.__dataclass_fields__})
+        np.savez_compressed(path, **{k: getattr(self, k) for k in self.__dataclass_fields__} | {
+            "w1": self.w1.astype(np.float16)})
 
 
 @lru_cache(maxsize=1)

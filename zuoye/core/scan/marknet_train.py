@@ -15,6 +15,7 @@ about a minute): held out, 99.45 % right, 98.3 % at p ≥ 0.99 with 2 of those w
 from __future__ import annotations
 
 import argparse
+import functools
 import multiprocessing
 import time
 from pathlib import Path
@@ -25,17 +26,24 @@ import numpy.typing as npt
 
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.decode import pages_decode
-from zuoye.core.scan.marknet import CLASSES, WEIGHTS, MarkNet, mark_features, mark_window
-from zuoye.core.scan.pipeline import PageResult, items_marks, page_rectified
+from zuoye.core.layout import ItemKind, ItemSpec, Page, SheetSpec, sheet_set_layout
+from zuoye.core.scan.marknet import CLASSES, SIDE, WEIGHTS, WEIGHTS_GREY, MarkNet
+from zuoye.core.scan.pipeline import PageResult, items_mark_features, items_marks, page_rectified
 from zuoye.core.scan.redpen import marks_and_ink, page_planes
 from zuoye.core.scan.simulate import Degradation, page_degrade, page_fill
 
 SEED_BASE = 910_000
 """Far from the benchmark's (2026) and the tests' seeds."""
+GREY_SEEDS = 100_000
+"""Greyscale pages are drawn on seeds this far above the colour ones."""
 
 
-def _degradation(rng: np.random.Generator) -> tuple[float, Degradation]:
+def _degradation(rng: np.random.Generator, grey: bool = False) -> tuple[float, Degradation]:
     jpeg, light, noise = int(rng.integers(65, 93)), float(rng.uniform(0, 0.25)), float(rng.uniform(0, 4))
+    if grey:
+        angle = float(rng.choice([0.0, 90.0, 180.0, 270.0]) + rng.uniform(-5, 5))
+        return float(rng.uniform(180, 300)), Degradation(angle=angle, grey=True, jpeg_quality=jpeg, light=light,
+                                                         noise=noise)
     if rng.random() < 0.3:
         return float(rng.uniform(150, 220)), Degradation(
             angle=float(rng.uniform(-10, 10) + rng.choice([0.0, 180.0])), jpeg_quality=int(rng.integers(65, 88)),
@@ -45,15 +53,48 @@ def _degradation(rng: np.random.Generator) -> tuple[float, Degradation]:
     return float(rng.uniform(180, 300)), Degradation(angle=angle, jpeg_quality=jpeg, light=light, noise=noise)
 
 
-def page_examples(index: int) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
-    """The examples of one simulated page (features, labels)."""
-    from zuoye.core.scan.tests.personas import random_work, sheet_set
+def _random_items(rng: np.random.Generator) -> tuple[ItemSpec, ...]:
+    """A sheet unlike the test one: four to twelve items of any kind, choices of two to five
+    options, blanks, worked answers 15–60 mm high, so the network does not learn one layout's
+    distances between items."""
+    kinds = (ItemKind.SINGLE_CHOICE, ItemKind.MULTIPLE_CHOICE, ItemKind.TRUE_FALSE, ItemKind.FILL_IN, ItemKind.WORKED)
+    items = []
+    for n in range(1, int(rng.integers(4, 13)) + 1):
+        kind = kinds[int(rng.integers(len(kinds)))]
+        stem = "题" * int(rng.integers(6, 90))
+        if kind in (ItemKind.SINGLE_CHOICE, ItemKind.MULTIPLE_CHOICE):
+            options = tuple(f"选项{i}" for i in range(int(rng.integers(2, 6))))
+            items.append(ItemSpec(f"q{n}", str(n), kind, stem, options=options, points=2))
+        elif kind is ItemKind.FILL_IN:
+            items.append(ItemSpec(f"q{n}", str(n), kind, stem, blanks=int(rng.integers(1, 4)), points=2))
+        elif kind is ItemKind.WORKED:
+            items.append(ItemSpec(f"q{n}", str(n), kind, stem, answer_height_mm=float(rng.uniform(15, 60)), points=6))
+        else:
+            items.append(ItemSpec(f"q{n}", str(n), kind, stem, points=1))
+    return tuple(items)
 
-    rng = np.random.default_rng([SEED_BASE, index])
-    sheets = sheet_set(assignment_id=43, students=range(1, 9)).sheets
-    page = sheets[index % len(sheets)].pages[0]
+
+def _page(index: int, rng: np.random.Generator) -> Page:
+    """Even pages: the test sheet (the benchmark's); odd ones: a random sheet."""
+    from zuoye.core.scan.tests.personas import HEADER, _measure, sheet_set
+
+    if index % 2 == 0:
+        return sheet_set(assignment_id=43, students=range(1, 9)).sheets[index % 8].pages[0]
+    spec = SheetSpec(assignment_id=44, header=HEADER, items=_random_items(rng))
+    sheets = sheet_set_layout(spec, [index], markup={i.key: i.stem for i in spec.items}, measure=_measure)
+    pages = sheets.sheets[0].pages
+    return pages[int(rng.integers(len(pages)))]
+
+
+def page_examples(index: int, grey: bool = False) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+    """The examples of one simulated page (features, labels); ``grey``: a greyscale scan, for
+    the greyscale network."""
+    from zuoye.core.scan.tests.personas import random_work
+
+    rng = np.random.default_rng([SEED_BASE + GREY_SEEDS * grey, index])
+    page = _page(index, rng)
     work = random_work(page, rng)
-    dpi, d = _degradation(rng)
+    dpi, d = _degradation(rng, grey)
     image = page_degrade(page_fill(page, work, dpi / 25.4, rng), Degradation(**{**d.__dict__, "jpeg_quality": 0}), rng)
     ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, d.jpeg_quality])
     decoded = pages_decode(data.tobytes()).value
@@ -65,26 +106,21 @@ def page_examples(index: int) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.i
     if isinstance(rectified, PageResult):
         return empty
     flat = rectified.flat
-    colour, _, red = page_planes(flat, config)
-    if not colour:
+    colour, gray, red = page_planes(flat, config)
+    if colour == grey:
         return empty
     k = config.px_per_mm
-    marks, ink = marks_and_ink(flat, page, k, config, colour, red)
-    rows, labels = [], []
-    for item, (own, near) in zip(page.items, items_marks(marks, page, config), strict=True):
-        window = mark_window([m.box for m in (*own, *near)])
-        if window is None:
-            continue
-        rows.append(mark_features(ink, item.grading, window, k))
-        labels.append(CLASSES.index(work.marks[item.key]))
+    marks, ink = marks_and_ink(flat if colour else gray, page, k, config, colour, red)
+    where, rows = items_mark_features(page, marks, items_marks(marks, page, config), ink, k)
     if not rows:
         return empty
-    return np.stack(rows), np.array(labels, np.int64)
+    return np.stack(rows), np.array([CLASSES.index(work.marks[page.items[i].key]) for i in where], np.int64)
 
 
-def examples_make(pages: int, workers: int, start: int = 0) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+def examples_make(pages: int, workers: int, start: int = 0, grey: bool = False
+                  ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
     with multiprocessing.Pool(workers) as pool:
-        parts = pool.map(page_examples, range(start, start + pages), chunksize=8)
+        parts = pool.map(functools.partial(page_examples, grey=grey), range(start, start + pages), chunksize=8)
     parts = [p for p in parts if len(p[1])]
     return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
@@ -104,7 +140,7 @@ def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, 
     m = {k: np.zeros_like(v) for k, v in params.items()}
     v2 = {k: np.zeros_like(v) for k, v in params.items()}
     step, batch, decay = 0, 256, 1e-4
-    side = int(np.sqrt((d - 4) // 2))
+    side = SIDE
     for epoch in range(epochs):
         lr = 1e-3 * (0.5 * (1 + np.cos(np.pi * epoch / epochs)))
         order = rng.permutation(len(y))
@@ -152,31 +188,40 @@ def report(net: MarkNet, x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--pages", type=int, help="pages to draw (default 6,000 colour, 4,000 greyscale)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--members", type=int, default=2,
+                        help="networks trained apart (seeds seed, seed + 1, …: each its own tenth held out), averaged")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/zuoye-marknet-examples.npz"))
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--grey", action="store_true", help="train the greyscale network (weights marknet-grey.npz)")
+    parser.add_argument("--out", type=Path)
     options = parser.parse_args()
     cv2.setNumThreads(1)
-    cache = options.cache.with_name(f"{options.cache.stem}-{options.pages}.npz")
+    out = options.out or (WEIGHTS_GREY if options.grey else WEIGHTS)
+    options.pages = options.pages or (4000 if options.grey else 6000)
+    cache = options.cache.with_name(f"{options.cache.stem}{'-grey' if options.grey else ''}-{options.pages}.npz")
     if cache.exists():
         with np.load(cache) as data:
             x, y = data["x"], data["y"]
     else:
         started = time.perf_counter()
-        x, y = examples_make(options.pages, options.workers)
+        x, y = examples_make(options.pages, options.workers, grey=options.grey)
         np.savez(cache, x=x, y=y)
         print(f"{len(y)} examples from {options.pages} pages in {time.perf_counter() - started:.0f} s (kept in {cache})")
-    rng = np.random.default_rng(options.seed)
-    order = rng.permutation(len(y))
-    cut = len(y) // 10
-    held, used = order[:cut], order[cut:]
-    net = train(x[used], y[used], epochs=options.epochs, seed=options.seed)
-    print(report(net, x[held], y[held], DEFAULT_SCAN_CONFIG.model_sure))
-    net.save(options.out)
-    print(f"weights written to {options.out}")
+    nets = []
+    for seed in range(options.seed, options.seed + options.members):
+        rng = np.random.default_rng(seed)
+        order = rng.permutation(len(y))
+        cut = len(y) // 10
+        held, used = order[:cut], order[cut:]
+        print(f"member {len(nets) + 1} of {options.members} (seed {seed})")
+        nets.append(train(x[used], y[used], epochs=options.epochs, seed=seed))
+        print(report(nets[-1], x[held], y[held], DEFAULT_SCAN_CONFIG.model_sure))
+    net = MarkNet.stacked(nets)
+    net.save(out)
+    print(f"weights written to {out}")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.decode import grey
 from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
-from zuoye.core.scan.marknet import CLASSES, mark_features, mark_window, marknet_load
+from zuoye.core.scan.marknet import CLASSES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
 from zuoye.core.scan.redpen import PenMark, marks_and_ink, page_planes
 from zuoye.core.scan.report import DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
@@ -177,7 +177,7 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
         r = m.box.inflate(config.loose_ink_margin_mm)
         loose[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)] = 0
     per_item = items_marks(marks, page, config)
-    second = second_readings(page, per_item, ink, k) if colour and config.mark_model else [None] * len(per_item)
+    second = second_readings(page, marks, per_item, ink, k, colour) if config.mark_model else [None] * len(per_item)
     return tuple(_item_result(item, choices_read(gray, item, k, config, hidden) if item.bubbles else None,
                               own, near, _ink_mm2(loose, item.answer, k),
                               score_read(ink, item.score_box, k, config) if item.score_box else None, config,
@@ -185,20 +185,32 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
                  for item, (own, near), model in zip(page.items, per_item, second, strict=True))
 
 
-def second_readings(page: Page, per_item: Sequence[tuple[list[PenMark], list[PenMark]]], ink: Image,
-                    k: float) -> list[tuple[MarkKind, float] | None]:
+def items_mark_features(page: Page, marks: Sequence[PenMark], per_item: Sequence[tuple[list[PenMark], list[PenMark]]],
+                        ink: Image, k: float) -> tuple[list[int], list[npt.NDArray[np.float32]]]:
+    """The mark network's input for every item with marks over it (its own, or doubtful ones of
+    no sure item): the items' indexes and their rows. Reading and training both call this, so
+    the network learns from exactly what it will be shown."""
+    where, rows = [], []
+    for i, (item, (own, near)) in enumerate(zip(page.items, per_item, strict=True)):
+        window = mark_window([m.box for m in (*own, *near)])
+        if window is None:
+            continue
+        others = [m.box for m in marks if m not in own and m.box.intersects(window)]
+        where.append(i)
+        rows.append(mark_features(ink, item.grading, window, k, [m.box for m in own], others))
+    return where, rows
+
+
+def second_readings(page: Page, marks: Sequence[PenMark], per_item: Sequence[tuple[list[PenMark], list[PenMark]]],
+                    ink: Image, k: float, colour: bool = True) -> list[tuple[MarkKind, float] | None]:
     """The mark network's reading (kind, probability) of every item with marks over it; None
-    for the others, and for all when the weights are not there."""
-    net = marknet_load()
+    for the others, and for all when the weights are not there. Greyscale scans have their own
+    network: their ink plane holds what the rules took for pen by shade, pencil and all."""
+    net = marknet_load(WEIGHTS if colour else WEIGHTS_GREY)
     found: list[tuple[MarkKind, float] | None] = [None] * len(per_item)
     if net is None:
         return found
-    rows, where = [], []
-    for i, (item, (own, near)) in enumerate(zip(page.items, per_item, strict=True)):
-        window = mark_window([m.box for m in (*own, *near)])
-        if window is not None:
-            rows.append(mark_features(ink, item.grading, window, k))
-            where.append(i)
+    where, rows = items_mark_features(page, marks, per_item, ink, k)
     if rows:
         for i, probs in zip(where, net.probabilities(np.stack(rows)), strict=True):
             best = int(probs.argmax())
@@ -216,8 +228,9 @@ def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[Pen
                  grading_mm2: float | None = None, model: tuple[MarkKind, float] | None = None) -> ItemResult:
     result = _marked(item, choice, marks, near, loose_mm2, config, grading_mm2)
     if model is not None:
-        result = _vote(result, choice, model, config, overlaid=bool(near), several=len(marks) > 1,
-                       crowded=bool(near) or any(ANOTHER_MARK in m.reason for m in marks))
+        crossed = any(ANOTHER_MARK in m.reason for m in marks)
+        result = _vote(result, choice, model, config, colour=grading_mm2 is None, overlaid=bool(near),
+                       several=len(marks) > 1, crossed=crossed, crowded=bool(near) or crossed)
     if score is None or (not score.text and score.confidence >= 1.0):
         return result
     confidence = min(result.confidence, score.confidence)
@@ -244,8 +257,8 @@ def choice_weight(choice: ChoiceReading | None, kind: MarkKind, colour: bool = T
 
 
 def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKind, float],
-          config: ScanConfig, *, crowded: bool = False, overlaid: bool = False, several: bool = False
-          ) -> ItemResult:
+          config: ScanConfig, *, colour: bool = True, crowded: bool = False, overlaid: bool = False,
+          several: bool = False, crossed: bool = False) -> ItemResult:
     """The rules' reading and the network's (``marknet``): a sure network settles the rules'
     doubt about the mark; a sure network that contradicts sure rules sends the item to review.
 
@@ -255,10 +268,12 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     when overlaid and the rules proposed a kind, only for that kind. ``several``: more than one
     mark turns in the item. They may be one mark the rules cut in two (a half tick's slash, a
     cross's second stroke): the network may say so; a single tick or circle would leave a piece
-    unexplained, and that is for the teacher."""
+    unexplained, and that is for the teacher. ``crossed``: the rules found ink of another mark
+    across the tick's arm; a plain tick leaves it unexplained in the same way (it may be the
+    half tick's slash drawn over the neighbour's mark)."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
-    choice_confidence = choice_weight(choice, kind)
+    choice_confidence = choice_weight(choice, kind, colour)
     if result.status is Status.READ:
         if kind is not result.mark and p >= config.model_veto:
             return dataclasses.replace(result, confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
@@ -267,9 +282,15 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     unsettled = (p < config.model_sure or choice_confidence < config.review_below
                  or (crowded and p < config.model_sure_crowded)
                  or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN))
-                 or (several and kind not in (MarkKind.HALF, MarkKind.CROSS)))
+                 or ((several or crossed) and kind not in (MarkKind.HALF, MarkKind.CROSS)))
     if unsettled:
-        return dataclasses.replace(result, reason=f"{result.reason}; {said}")
+        if kind is result.mark or p <= result.confidence:
+            return dataclasses.replace(result, reason=f"{result.reason}; {said}")
+        # The item goes to the teacher either way; what the queue proposes (Enter accepts it) is
+        # the surer reader's reading. The confidence stays the doubt that sent it there.
+        if result.mark is MarkKind.UNKNOWN:
+            return dataclasses.replace(result, mark=kind, reason=f"{result.reason}; {said}")
+        return dataclasses.replace(result, mark=kind, reason=f"{said}, the rules {result.mark.value}: {result.reason}")
     confidence = min(p, choice_confidence)
     return dataclasses.replace(result, mark=kind, confidence=confidence, status=Status.READ,
                                reason=f"{said}; the rules were unsure: {result.reason}")

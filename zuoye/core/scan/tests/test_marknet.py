@@ -9,7 +9,7 @@ import pytest
 
 from zuoye.core.layout import Rect
 from zuoye.core.scan import DEFAULT_SCAN_CONFIG, Status
-from zuoye.core.scan.marknet import CLASSES, SIDE, MarkNet, mark_features, mark_window, marknet_load
+from zuoye.core.scan.marknet import CLASSES, EXTRAS, PLANES, SIDE, MarkNet, mark_features, mark_window, marknet_load
 from zuoye.core.scan.pipeline import ItemResult, _vote
 from zuoye.core.scan.report import MarkKind
 
@@ -22,17 +22,19 @@ def test_window_is_a_square_round_every_box() -> None:
     assert mark_window([]) is None
 
 
-def test_features_show_the_ink_and_the_items_area() -> None:
+def test_features_show_the_ink_the_items_area_and_whose_marks_lie_where() -> None:
     k = 4.0
     ink = np.zeros((400, 400), np.uint8)
     ink[80:84, 40:160] = 255  # a 30 mm stroke at y = 20 mm
     window = Rect(5, 5, 40, 40)
-    x = mark_features(ink, Rect(0, 15, 100, 10), window, k)
-    assert x.shape == (2 * SIDE * SIDE + 4,)
-    ink_plane, area = x[:SIDE * SIDE].reshape(SIDE, SIDE), x[SIDE * SIDE:2 * SIDE * SIDE].reshape(SIDE, SIDE)
+    x = mark_features(ink, Rect(0, 15, 100, 10), window, k, own=[Rect(5, 5, 20, 40)], others=[Rect(25, 35, 60, 60)])
+    assert x.shape == (PLANES * SIDE * SIDE + EXTRAS,)
+    ink_plane, area, own, others = x[:PLANES * SIDE * SIDE].reshape(PLANES, SIDE, SIDE)
     rows = np.flatnonzero(ink_plane.sum(axis=1))
     assert rows.min() >= 11 and rows.max() <= 13  # 15 mm into a 40 mm window of 32 px
     assert area[:, 0].tolist() == [1.0 if 8 <= r < 16 else 0.0 for r in range(SIDE)]
+    assert own[0].tolist() == [1.0] * 16 + [0.0] * 16  # the left half of the window
+    assert others.sum() == 16 * 8 and others[-1, -1] == 1.0  # its bottom-right quarter, cut to the window
 
 
 def test_features_off_the_page_are_empty() -> None:
@@ -41,7 +43,7 @@ def test_features_off_the_page_are_empty() -> None:
 
 
 def _net(bias: list[float]) -> MarkNet:
-    d = 2 * SIDE * SIDE + 4
+    d = PLANES * SIDE * SIDE + EXTRAS
     f32 = np.float32
     return MarkNet(np.zeros((d, 4), f32), np.zeros(4, f32), np.zeros((4, 3), f32), np.zeros(3, f32),
                    np.zeros((3, len(CLASSES)), f32), np.array(bias, f32), np.zeros(d, f32), np.ones(d, f32))
@@ -49,7 +51,8 @@ def _net(bias: list[float]) -> MarkNet:
 
 def test_probabilities_follow_the_output_bias_and_sum_to_one(tmp_path: Path) -> None:
     net = _net([0, 5, 0, 0, 0])
-    p = net.probabilities(np.zeros((3, 2 * SIDE * SIDE + 4), np.float32))
+    p = net.probabilities(np.zeros((3, PLANES * SIDE * SIDE + EXTRAS), np.float32))
+    assert net.planes == PLANES
     assert p.shape == (3, len(CLASSES))
     assert np.allclose(p.sum(axis=1), 1) and (p.argmax(axis=1) == CLASSES.index(MarkKind.TICK)).all()
     net.save(tmp_path / "net.npz")
@@ -62,7 +65,7 @@ def test_probabilities_follow_the_output_bias_and_sum_to_one(tmp_path: Path) -> 
 def test_shipped_weights_load() -> None:
     net = marknet_load()
     assert net is not None, "zuoye/core/scan/data/marknet.npz is missing: run python -m zuoye.core.scan.marknet_train"
-    assert net.w1.shape[0] == 2 * SIDE * SIDE + 4 and net.w3.shape[1] == len(CLASSES)
+    assert net.planes == PLANES and net.w1.shape[1] == PLANES * SIDE * SIDE + EXTRAS and net.w3.shape[2] == len(CLASSES)
 
 
 def _result(mark: MarkKind, confidence: float) -> ItemResult:
@@ -76,9 +79,25 @@ def test_a_sure_network_settles_the_rules_doubt() -> None:
     assert "network reads half" in voted.reason and "rules were unsure" in voted.reason
 
 
-def test_an_unsure_network_leaves_the_doubt_for_the_teacher() -> None:
+def test_an_unsure_network_leaves_the_doubt_for_the_teacher_and_the_surer_reader_proposes() -> None:
     voted = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.9), DEFAULT_SCAN_CONFIG)
-    assert (voted.mark, voted.status) == (MarkKind.TICK, Status.REVIEW)
+    assert (voted.mark, voted.confidence, voted.status) == (MarkKind.HALF, 0.5, Status.REVIEW)
+    assert voted.reason.startswith("the mark network reads half (90.0%), the rules tick: mark tick (rules)")
+    kept = _vote(_result(MarkKind.TICK, 0.7), None, (MarkKind.HALF, 0.6), DEFAULT_SCAN_CONFIG)
+    assert (kept.mark, kept.status) == (MarkKind.TICK, Status.REVIEW) and kept.reason.startswith("mark tick (rules)")
+    none = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9), DEFAULT_SCAN_CONFIG)
+    assert (none.mark, none.confidence, none.status) == (MarkKind.CROSS, 0.0, Status.REVIEW)
+
+
+def test_crowded_marks_need_a_surer_network_and_overlaid_ones_its_agreement() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    crowded = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.995), cfg, crowded=True)
+    assert crowded.status is Status.REVIEW
+    assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9995), cfg, crowded=True).status is Status.READ
+    overlaid = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.9999), cfg, crowded=True, overlaid=True)
+    assert (overlaid.mark, overlaid.status) == (MarkKind.HALF, Status.REVIEW)
+    several = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.TICK, 0.9999), cfg, several=True)
+    assert several.status is Status.REVIEW
 
 
 def test_sure_readers_that_disagree_send_the_item_to_review() -> None:

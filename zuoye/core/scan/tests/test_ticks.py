@@ -77,7 +77,9 @@ def test_a_tick_running_into_the_mark_above_leaves_both_marks_in_their_items(pag
     image = _tick_into_the_item_above(page, above, 5)
     items = {r.key: r for r in items_read(image, page)}
     low, high = items[page.items[2].key], items[page.items[1].key]
-    assert low.mark is MarkKind.TICK, low.reason
+    # The rules read the tick; the mark network may take the neighbour's stroke across its arm
+    # for a half tick's slash and propose that, but only for the teacher to decide.
+    assert low.mark is MarkKind.TICK or (low.status is Status.REVIEW and "mark tick (" in low.reason), low.reason
     assert high.mark is above or high.status is Status.REVIEW, high.reason
     assert high.mark is not MarkKind.NOTHING
 
