@@ -58,6 +58,17 @@ def _geometry(b: Bubble, k: float, outer: float, shape: tuple[int, int]) -> tupl
     return (slice(y0, y1), slice(x0, x1)), planes
 
 
+def _upper_decile(values: npt.NDArray[np.uint8]) -> float:
+    """``np.percentile(values, 90)`` (linear between the two nearest), by a partial sort: a page
+    reads some twenty bubbles, and the general percentile's overhead was 2 ms of a page's 35."""
+    position = 0.9 * (len(values) - 1)
+    lo = int(position)
+    hi = min(lo + 1, len(values) - 1)
+    part = np.partition(values, (lo, hi))
+    low, high = float(part[lo]), float(part[hi])
+    return low + (high - low) * (position - lo)
+
+
 def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
                 hidden: Image | None = None) -> BubbleReading:
     """One bubble on the rectified grey page of ``k`` px/mm. ``hidden``: pixels whose level says
@@ -67,7 +78,7 @@ def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_S
     window = gray[where]
     seen = np.ones(window.shape, bool) if hidden is None else hidden[where] == 0
     ring = (radius >= inner) & (radius <= outer) & seen
-    paper = max(1.0, float(np.percentile(window[ring], 90))) if np.any(ring) else 255.0
+    paper = max(1.0, _upper_decile(window[ring])) if np.any(ring) else 255.0
     core = (radius <= config.bubble_core) & seen
     visible = float(np.count_nonzero(core)) / max(1, int(np.count_nonzero(radius <= config.bubble_core)))
     if visible < config.bubble_visible_min:  # pen over the middle: look further out, short of the ring

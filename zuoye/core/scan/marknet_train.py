@@ -193,7 +193,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--members", type=int, default=2,
-                        help="networks trained apart (seeds seed, seed + 1, …: each its own tenth held out), averaged")
+                        help="networks trained apart (seeds seed, seed + 1, …; each holds its own tenth out), averaged")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/zuoye-marknet-examples.npz"))
     parser.add_argument("--grey", action="store_true", help="train the greyscale network (weights marknet-grey.npz)")
     parser.add_argument("--out", type=Path)
@@ -209,7 +209,8 @@ def main() -> None:
         started = time.perf_counter()
         x, y = examples_make(options.pages, options.workers, grey=options.grey)
         np.savez(cache, x=x, y=y)
-        print(f"{len(y)} examples from {options.pages} pages in {time.perf_counter() - started:.0f} s (kept in {cache})")
+        took = time.perf_counter() - started
+        print(f"{len(y)} examples from {options.pages} pages in {took:.0f} s (kept in {cache})")
     nets = []
     for seed in range(options.seed, options.seed + options.members):
         rng = np.random.default_rng(seed)

@@ -270,7 +270,8 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     cross's second stroke): the network may say so; a single tick or circle would leave a piece
     unexplained, and that is for the teacher. ``crossed``: the rules found ink of another mark
     across the tick's arm; a plain tick leaves it unexplained in the same way (it may be the
-    half tick's slash drawn over the neighbour's mark)."""
+    half tick's slash drawn over the neighbour's mark). On greyscale, where the picture also
+    holds pencil and what is left of print, crowded marks are always the teacher's to read."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
     choice_confidence = choice_weight(choice, kind, colour)
@@ -279,7 +280,9 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
             return dataclasses.replace(result, confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
                                        reason=f"{said}, the rules {result.mark.value}: {result.reason}")
         return result
-    unsettled = (p < config.model_sure or choice_confidence < config.review_below
+    sure = config.model_sure if colour else config.model_sure_grey
+    unsettled = (p < sure or choice_confidence < config.review_below
+                 or (not colour and (crowded or several or crossed))
                  or (crowded and p < config.model_sure_crowded)
                  or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN))
                  or ((several or crossed) and kind not in (MarkKind.HALF, MarkKind.CROSS)))

@@ -75,3 +75,12 @@ def test_a_bubble_under_red_pen_is_read_on_what_the_pen_leaves_visible(
         assert OPTION_UNREAD in reading.reason
     else:
         assert reading.option_read
+
+
+def test_the_upper_decile_is_numpys_percentile() -> None:
+    from zuoye.core.scan.bubbles import _upper_decile
+
+    rng = np.random.default_rng(3)
+    for n in (1, 2, 3, 10, 57, 400):
+        values = rng.integers(0, 256, n).astype(np.uint8)
+        assert _upper_decile(values) == pytest.approx(float(np.percentile(values, 90)))

@@ -88,8 +88,8 @@ def test_an_item_under_a_doubtful_mark_of_another_item_is_not_read_as_unmarked(
     image = page_draw(page, K, np.random.default_rng(0))
     items = {r.key: r for r in items_read(image, page)}
     assert items[upper.key].status is status, items[upper.key].reason
-    if status is Status.REVIEW:
-        assert items[upper.key].mark is MarkKind.UNKNOWN and "in doubt" in items[upper.key].reason
+    if status is Status.REVIEW:  # the rules propose nothing; the mark network may propose its reading
+        assert items[upper.key].mark is not MarkKind.NOTHING and "in doubt" in items[upper.key].reason
     else:
         assert items[upper.key].mark is MarkKind.NOTHING
 

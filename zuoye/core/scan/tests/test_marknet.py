@@ -9,7 +9,8 @@ import pytest
 
 from zuoye.core.layout import Rect
 from zuoye.core.scan import DEFAULT_SCAN_CONFIG, Status
-from zuoye.core.scan.marknet import CLASSES, EXTRAS, PLANES, SIDE, MarkNet, mark_features, mark_window, marknet_load
+from zuoye.core.scan.marknet import (CLASSES, EXTRAS, PLANES, SIDE, WEIGHTS_GREY, MarkNet, mark_features, mark_window,
+                                    marknet_load)
 from zuoye.core.scan.pipeline import ItemResult, _vote
 from zuoye.core.scan.report import MarkKind
 
@@ -62,6 +63,14 @@ def test_probabilities_follow_the_output_bias_and_sum_to_one(tmp_path: Path) -> 
     assert marknet_load(tmp_path / "missing.npz") is None
 
 
+def test_members_are_averaged() -> None:
+    tick, cross = _net([0, 5, 0, 0, 0]), _net([0, 0, 5, 0, 0])
+    both = MarkNet.stacked([tick, cross])
+    x = np.zeros((2, PLANES * SIDE * SIDE + EXTRAS), np.float32)
+    assert both.members == 2
+    assert np.allclose(both.probabilities(x), (tick.probabilities(x) + cross.probabilities(x)) / 2)
+
+
 def test_shipped_weights_load() -> None:
     net = marknet_load()
     assert net is not None, "zuoye/core/scan/data/marknet.npz is missing: run python -m zuoye.core.scan.marknet_train"
@@ -93,7 +102,8 @@ def test_crowded_marks_need_a_surer_network_and_overlaid_ones_its_agreement() ->
     cfg = DEFAULT_SCAN_CONFIG
     crowded = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.995), cfg, crowded=True)
     assert crowded.status is Status.REVIEW
-    assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9995), cfg, crowded=True).status is Status.READ
+    surer = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9995), cfg, crowded=True)
+    assert surer.status is Status.READ
     overlaid = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.9999), cfg, crowded=True, overlaid=True)
     assert (overlaid.mark, overlaid.status) == (MarkKind.HALF, Status.REVIEW)
     several = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.TICK, 0.9999), cfg, several=True)
@@ -105,3 +115,28 @@ def test_sure_readers_that_disagree_send_the_item_to_review() -> None:
     assert voted.status is Status.REVIEW and voted.confidence < DEFAULT_SCAN_CONFIG.review_below
     agreed = _vote(_result(MarkKind.TICK, 0.95), None, (MarkKind.TICK, 0.995), DEFAULT_SCAN_CONFIG)
     assert agreed == _result(MarkKind.TICK, 0.95)
+
+
+def test_greyscale_needs_a_surer_network_and_weighs_the_bubbles_doubt() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.995), cfg).status is Status.READ
+    grey = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.995), cfg, colour=False)
+    assert (grey.mark, grey.status) == (MarkKind.CROSS, Status.REVIEW)
+    assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9995), cfg, colour=False).status is Status.READ
+    for crowding in ({"crowded": True}, {"several": True}, {"crossed": True, "crowded": True}):
+        crowded = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.HALF, 0.99999), cfg, colour=False, **crowding)
+        assert (crowded.mark, crowded.status) == (MarkKind.HALF, Status.REVIEW), crowding
+
+
+def test_a_plain_tick_may_not_explain_ink_across_its_arm() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    crossed = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.9999), cfg, crowded=True, crossed=True)
+    assert crossed.status is Status.REVIEW
+    half = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.9999), cfg, crowded=True, crossed=True)
+    assert (half.mark, half.status) == (MarkKind.HALF, Status.READ)
+
+
+def test_shipped_greyscale_weights_load() -> None:
+    net = marknet_load(WEIGHTS_GREY)
+    assert net is not None, "marknet-grey.npz is missing: run python -m zuoye.core.scan.marknet_train --grey"
+    assert net.planes == PLANES and net.members == 2
