@@ -243,10 +243,17 @@ def demo_wipe(*, plan: CountyPlan) -> None:
     county = m.Region.objects.filter(code=plan.county.code).first()
     regions = m.Region.objects.filter(path__startswith=county.path) if county else m.Region.objects.none()
     schools = m.School.objects.filter(region__in=regions)
+    from zuoye.capture.models import ScanBatch, Upload
     from zuoye.homework.models import Assignment
     from zuoye.pens.models import Gateway, PaperBatch, Pen
 
-    # Homework goes first: its results refer to classes, items and subjects, which are protected.
+    # Scan batches name their school and pages their homework only loosely (kept when those go, so
+    # nothing read is lost in real use): the demo's go with it, and the raw files no other batch holds.
+    batches = ScanBatch.objects.filter(school__in=schools)
+    uploads = list(Upload.objects.filter(batches__in=batches).values_list("pk", flat=True).distinct())
+    batches.delete()
+    Upload.objects.filter(pk__in=uploads, batches=None).delete()
+    # Homework goes next: its results refer to classes, items and subjects, which are protected.
     # Then the schools' pens and dot paper, which protect their schools and holders.
     Assignment.objects.filter(teacher__school__in=schools).delete()
     Pen.objects.filter(school__in=schools).delete()

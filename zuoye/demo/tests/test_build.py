@@ -141,6 +141,21 @@ def test_wipe_removes_regions_and_year_it_alone_created(small):
     assert not m.Region.objects.exists() and not m.SchoolYear.objects.exists() and not User.objects.exists()
 
 
+def test_wipe_takes_the_demo_schools_scan_batches_and_their_raw_files_along(small):
+    from zuoye.capture.models import ScanBatch, ScannedPage, Upload
+    from zuoye.demo.build import demo_wipe
+
+    demo_ensure(plan=small)
+    upload = Upload.objects.create(sha256="a" * 64, name="scan.pdf", size=1, file="capture/uploads/scan.pdf")
+    batch = ScanBatch.objects.create(school=m.School.objects.first(), pages=1)
+    batch.uploads.add(upload)
+    ScannedPage.objects.create(batch=batch, upload=upload, page_number=1, image_sha256="b" * 64, status="blank")
+    kept = Upload.objects.create(sha256="c" * 64, name="other.pdf", size=1, file="capture/uploads/other.pdf")
+    demo_wipe(plan=small)
+    assert not ScanBatch.objects.exists() and not ScannedPage.objects.exists()
+    assert list(Upload.objects.all()) == [kept]  # not the demo's: left alone
+
+
 def test_clashing_accounts_are_reported_not_half_written(small):
     user_create(username=small.region_staff[0].username, full_name="某人", password="Someone-2026")
     with pytest.raises(DemoConflict):
