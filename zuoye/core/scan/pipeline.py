@@ -28,7 +28,7 @@ from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
 from zuoye.core.scan.marknet import CLASSES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
 from zuoye.core.scan.redpen import PenMark, marks_and_ink, page_planes
-from zuoye.core.scan.report import DebugSink, Image, MarkKind, StageReport, Status, no_debug
+from zuoye.core.scan.report import BubbleState, DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
 from zuoye.core.scan.ticks import ANOTHER_MARK
 
@@ -317,6 +317,12 @@ def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark]
     if not marks and grading_mm2 is not None and grading_mm2 >= config.grey_loose_grading_max_mm2:
         return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW,
                           f"no mark read, but {grading_mm2:.0f} mm² of ink no mark explains over it (greyscale)")
+    if not marks and grading_mm2 is not None and choice is not None \
+            and any(b.state is BubbleState.CROSSED for b in choice.bubbles):
+        # On grey the teacher's pen is only a shade: a stroke through a bubble may be a tick's
+        # arm whose turning point was lost with the masked print, not the student's cross-out.
+        return ItemResult(item.key, choice, MarkKind.UNKNOWN, 0.0, Status.REVIEW,
+                          "no mark read, but a bubble is crossed through: a pen mark's stroke? (greyscale)")
     mark = marks[0] if marks else None
     kind = mark.kind if mark else MarkKind.NOTHING
     confidence = min(mark.confidence if mark else 1.0, choice_weight(choice, kind, colour=grading_mm2 is None))

@@ -16,7 +16,8 @@ from zuoye.core.layout import Page, Rect
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.pipeline import _marked, items_read
 from zuoye.core.scan.redpen import PenMark, marks_classify, red_ink
-from zuoye.core.scan.report import MarkKind, Status
+from zuoye.core.scan.bubbles import BubbleReading, ChoiceReading
+from zuoye.core.scan.report import BubbleState, MarkKind, Status
 from zuoye.core.scan.simulate import _Pen, page_draw
 
 K = DEFAULT_SCAN_CONFIG.px_per_mm
@@ -72,6 +73,18 @@ def test_unmarked_with_much_loose_ink_over_the_grading_area_is_review_in_grey(pa
                         grading_mm2=DEFAULT_SCAN_CONFIG.grey_loose_grading_max_mm2 + 1)
     assert colour.status is Status.READ and grey_clean.status is Status.READ
     assert grey_inky.status is Status.REVIEW and "greyscale" in grey_inky.reason
+
+
+def test_unmarked_with_a_bubble_crossed_through_is_review_in_grey_only(page: Page) -> None:
+    """On grey a tick whose turning point was lost with the masked print leaves only its arm,
+    which the bubble reader sees as a cross-out."""
+    item = page.items[0]
+    crossed = ChoiceReading((), tuple(BubbleReading(b.value, BubbleState.CROSSED if i == 1 else BubbleState.EMPTY,
+                                                    0.1, 1.0) for i, b in enumerate(item.bubbles)), 1.0, "crossed B")
+    colour = _marked(item, crossed, [], [], 0.0, DEFAULT_SCAN_CONFIG)
+    grey = _marked(item, crossed, [], [], 0.0, DEFAULT_SCAN_CONFIG, grading_mm2=1.0)
+    assert (colour.mark, colour.status) == (MarkKind.NOTHING, Status.READ)
+    assert grey.status is Status.REVIEW and "crossed through" in grey.reason
 
 
 @pytest.mark.parametrize(("confidence", "status"), [(0.5, Status.REVIEW), (1.0, Status.READ)])
