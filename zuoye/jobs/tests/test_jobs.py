@@ -98,6 +98,12 @@ def celery_worker_env(tmp_path: Path):  # type: ignore[no-untyped-def]
     )
     broker = f"redis://127.0.0.1:{port}/0"
     env = dict(os.environ, ZUOYE_CELERY_BROKER_URL=broker, DJANGO_SETTINGS_MODULE="zuoye.config.settings")
+    # The worker must read what this process wrote: its files and its keys, whatever home the
+    # environment names (pytest may have set up Django before conftest chose a home).
+    from django.conf import settings
+
+    env["ZUOYE_HOME"] = str(settings.HOME_DIR)
+    env["ZUOYE_SECRET_KEY"], env["ZUOYE_FIELD_KEY"] = settings.SECRET_KEY, settings.FIELD_ENCRYPTION_KEY
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         env["ZUOYE_SQLITE_FILE"] = str(db["NAME"])
