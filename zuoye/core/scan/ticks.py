@@ -19,6 +19,7 @@ Works on the binary ink of one joined piece, in its own pixel coordinates.
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass
 
 import cv2
@@ -111,38 +112,10 @@ def tick_anatomy(ink: Mask, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) 
     inked = [c for c in range(vx + 1, len(columns)) if columns[c]]
     far = inked[-1] if inked else vx
     heading = (columns[far][0][0] - first) / max(1, far - vx)  # towards the top of the far end
-    lengths: list[int] = []
-    chosen: dict[int, tuple[int, int]] = {}
-    track = _Track(vx, first, k, heading)
-    usual = 0
-    for c in inked:
-        predicted = track.predict(c)
-        runs = columns[c]
-        best = runs[0] if len(runs) == 1 else min(runs, key=lambda r: abs((r[0] + r[1]) / 2 - predicted))
-        if abs((best[0] + best[1]) / 2 - predicted) > tolerance + (best[1] - best[0]) / 2:
-            continue
-        chosen[c] = best
-        lengths.append(best[1] - best[0] + 1)
-        if len(lengths) < 8 or len(lengths) % 8 == 0:
-            usual = sorted(lengths)[len(lengths) // 2]
-        if best[1] - best[0] + 1 <= 1.6 * usual:
-            track.add(c, (best[0] + best[1]) / 2)  # clean arm: steer by it
+    chosen, thickness, centre_at, centres = _arm_follow(columns, inked, vx, first, k, heading, tolerance)
     if not chosen:
         return None
-    thickness = float(np.median(lengths))
-    track = _Track(vx, first, k, heading)
-    centres = track.centres
-    arm_end = vx
-    centre_at = np.full(len(columns), np.nan)
-    for c in inked:
-        run = chosen.get(c)
-        if run is not None and run[1] - run[0] + 1 <= 1.6 * thickness:
-            centre_at[c] = (run[0] + run[1]) / 2
-            track.add(c, centre_at[c])
-        else:
-            centre_at[c] = track.predict(c)
-        if run is not None:
-            arm_end = c
+    arm_end = max(chosen)
     ys, xs = np.nonzero(ink)
     # Right of the turning point: what lies off the arm's band. Left of it only the down stroke
     # belongs to the tick; anything else there (a tick of the item above whose arm this one ran
@@ -182,41 +155,69 @@ def _down_stroke(ink: Mask, vx: int, vy: int, reach: int, rise: int, k: float, j
     return float(vy - y0 - rows.min())
 
 
-class _Track:
-    """The arm's centres so far and ``_predict`` over them, the look-back kept as an index that
-    only moves forward (the same answer as ``_predict``, without rescanning 4 mm every column)."""
+def _arm_follow(columns: Runs, inked: list[int], vx: int, first: float, k: float, heading: float,
+                tolerance: float) -> tuple[dict[int, tuple[int, int]], float, npt.NDArray[np.float64],
+                                           list[tuple[int, float]]]:
+    """Follow the arm from the turning point column by column, twice.
 
-    def __init__(self, c: int, y: float, k: float, heading: float) -> None:
-        self.centres: list[tuple[int, float]] = [(c, y)]
-        self.k, self.heading, self.back = k, heading, 0
+    Where the arm is expected at column ``c``: straight on from its last few millimetres (the
+    slope from the centre about 4 mm back to the last one; until they span 2 mm, the
+    ``heading`` from the turning point to the far end). The first pass takes in each column the
+    run nearest that prediction (if near enough) and steers by the clean ones (no thicker than
+    1.6 × the usual run so far); the second steers by the runs no thicker than 1.6 × the arm's
+    median thickness and gives the arm's centre in every inked column (predicted where the arm
+    is hidden). Returns the chosen runs by column, the arm's thickness (their median length), the
+    centres per column (NaN where no ink) and the clean centres.
 
-    def add(self, c: int, y: float) -> None:
-        self.centres.append((c, y))
-
-    def predict(self, c: int) -> float:
-        centres = self.centres
-        last_c, last_y = centres[-1]
-        reach = last_c - 4 * self.k
-        while centres[self.back][0] < reach:
-            self.back += 1
-        back_c, back_y = centres[self.back]
-        if last_c - back_c < 2 * self.k:
-            return last_y + self.heading * (c - last_c)
-        return last_y + (last_y - back_y) / (last_c - back_c) * (c - last_c)
-
-
-def _predict(centres: list[tuple[int, float]], c: int, k: float, heading: float) -> float:
-    """Where the arm is at column ``c``: straight on from its last few millimetres (the slope from
-    the centre about 4 mm back to the last one; until they span 2 mm, the ``heading`` from the
-    turning point to the far end)."""
-    last_c, last_y = centres[-1]
-    back = max(0, len(centres) - 1 - round(4 * k))  # centres are at most one a column
-    while centres[back][0] < last_c - 4 * k:
-        back += 1
-    back_c, back_y = centres[back]
-    if last_c - back_c < 2 * k:
-        return last_y + heading * (c - last_c)
-    return last_y + (last_y - back_y) / (last_c - back_c) * (c - last_c)
+    This is the hottest loop of reading a page (every long mark goes through it), so it is
+    written out flat: the look-back is an index that only moves forward, the centres live in
+    two plain lists, and the usual thickness comes from a list kept sorted."""
+    reach_back, settle = 4 * k, 2 * k
+    cs, ys = [vx], [first]
+    back = 0
+    chosen: dict[int, tuple[int, int]] = {}
+    ordered: list[int] = []  # the chosen runs' lengths
+    usual = 0
+    for c in inked:
+        last_c, last_y = cs[-1], ys[-1]
+        while cs[back] < last_c - reach_back:
+            back += 1
+        span = last_c - cs[back]
+        predicted = last_y + (heading if span < settle else (last_y - ys[back]) / span) * (c - last_c)
+        runs = columns[c]
+        best = runs[0] if len(runs) == 1 else min(runs, key=lambda r: abs((r[0] + r[1]) / 2 - predicted))
+        lo, hi = best
+        if abs((lo + hi) / 2 - predicted) > tolerance + (hi - lo) / 2:
+            continue
+        chosen[c] = best
+        insort(ordered, hi - lo + 1)
+        n = len(ordered)
+        if n < 8 or n % 8 == 0:
+            usual = ordered[n // 2]
+        if hi - lo + 1 <= 1.6 * usual:  # clean arm: steer by it
+            cs.append(c)
+            ys.append((lo + hi) / 2)
+    if not chosen:
+        return chosen, 0.0, np.zeros(0), []
+    n = len(ordered)
+    thickness = float(ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2)
+    thick = 1.6 * thickness
+    cs, ys = [vx], [first]
+    back = 0
+    centre_at = [np.nan] * len(columns)
+    for c in inked:
+        run = chosen.get(c)
+        if run is not None and run[1] - run[0] + 1 <= thick:
+            centre_at[c] = y = (run[0] + run[1]) / 2
+            cs.append(c)
+            ys.append(y)
+            continue
+        last_c, last_y = cs[-1], ys[-1]
+        while cs[back] < last_c - reach_back:
+            back += 1
+        span = last_c - cs[back]
+        centre_at[c] = last_y + (heading if span < settle else (last_y - ys[back]) / span) * (c - last_c)
+    return chosen, thickness, np.array(centre_at, np.float64), list(zip(cs, ys, strict=True))
 
 
 @dataclass(frozen=True)
