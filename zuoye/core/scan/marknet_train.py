@@ -130,7 +130,7 @@ def examples_make(pages: int, workers: int, start: int = 0, grey: bool = False
 
 
 def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, seed: int, hidden: int = 256,
-          say=print) -> MarkNet:  # type: ignore[no-untyped-def]
+          shift: int = 1, planes_shifted: int = 1, say=print) -> MarkNet:  # type: ignore[no-untyped-def]
     """Adam on cross-entropy with a little weight decay; shifted copies of the ink plane
     (±1 px) keep it from learning where exactly a stroke lies."""
     rng = np.random.default_rng(seed)
@@ -152,9 +152,10 @@ def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, 
         for start in range(0, len(y), batch):
             idx = order[start:start + batch]
             xb = x[idx].copy()
-            shift = rng.integers(-1, 2, size=2)
-            plane = xb[:, :side * side].reshape(-1, side, side)
-            xb[:, :side * side] = np.roll(plane, tuple(shift), axis=(1, 2)).reshape(len(idx), -1)
+            moved = rng.integers(-shift, shift + 1, size=2)
+            span = planes_shifted * side * side
+            plane = xb[:, :span].reshape(-1, planes_shifted, side, side)
+            xb[:, :span] = np.roll(plane, tuple(moved), axis=(2, 3)).reshape(len(idx), -1)
             xb = (xb - mean) * scale
             h1 = np.maximum(0, xb @ params["w1"] + params["b1"])
             h2 = np.maximum(0, h1 @ params["w2"] + params["b2"])

@@ -27,10 +27,10 @@ from zuoye.core.scan.decode import grey
 from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
 from zuoye.core.scan.marknet import CLASSES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
-from zuoye.core.scan.redpen import PenMark, marks_and_ink, page_planes
+from zuoye.core.scan.redpen import OPEN_LOOP, PenMark, marks_and_ink, page_planes
 from zuoye.core.scan.report import BubbleState, DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
-from zuoye.core.scan.ticks import ANOTHER_MARK
+from zuoye.core.scan.ticks import ANOTHER_MARK, STRAY_INK
 
 PageLookup = Callable[[PageAddress], Page | None]
 
@@ -230,7 +230,9 @@ def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[Pen
     if model is not None:
         crossed = any(ANOTHER_MARK in m.reason for m in marks)
         result = _vote(result, choice, model, config, colour=grading_mm2 is None, overlaid=bool(near),
-                       several=len(marks) > 1, crossed=crossed, crowded=bool(near) or crossed)
+                       several=len(marks) > 1, crossed=crossed, crowded=bool(near) or crossed,
+                       stray=any(STRAY_INK in m.reason for m in marks),
+                       open_loop=any(OPEN_LOOP in m.reason for m in marks))
     if score is None or (not score.text and score.confidence >= 1.0):
         return result
     confidence = min(result.confidence, score.confidence)
@@ -258,7 +260,8 @@ def choice_weight(choice: ChoiceReading | None, kind: MarkKind, colour: bool = T
 
 def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKind, float],
           config: ScanConfig, *, colour: bool = True, crowded: bool = False, overlaid: bool = False,
-          several: bool = False, crossed: bool = False) -> ItemResult:
+          several: bool = False, crossed: bool = False, stray: bool = False,
+          open_loop: bool = False) -> ItemResult:
     """The rules' reading and the network's (``marknet``): a sure network settles the rules'
     doubt about the mark; a sure network that contradicts sure rules sends the item to review.
 
@@ -270,20 +273,28 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     cross's second stroke): the network may say so; a single tick or circle would leave a piece
     unexplained, and that is for the teacher. ``crossed``: the rules found ink of another mark
     across the tick's arm; a plain tick leaves it unexplained in the same way (it may be the
-    half tick's slash drawn over the neighbour's mark). On greyscale, where the picture also
-    holds pencil and what is left of print, crowded marks are always the teacher's to read."""
+    half tick's slash drawn over the neighbour's mark). ``stray``: ink on the tick's arm that the
+    rules could not call a slash or another mark; a plain tick leaves it unexplained too, so the
+    network must be as sure as where marks crowd to say tick. ``open_loop``: the rules' circle
+    rests on one shape feature alone (ink round an empty centre that never closes; a tick's
+    hooked end or a half tick drawn round can look so); it stands only when the network reads a
+    circle too. On greyscale, where the picture also holds pencil and what is left of print,
+    crowded marks are always the teacher's to read."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
     choice_confidence = choice_weight(choice, kind, colour)
     if result.status is Status.READ:
-        if kind is not result.mark and p >= config.model_veto:
-            return dataclasses.replace(result, confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
+        if kind is not result.mark and (p >= config.model_veto or open_loop):
+            # An open loop is one feature against the network's whole picture: the queue
+            # proposes the network's reading; otherwise the rules' sure one.
+            return dataclasses.replace(result, mark=kind if open_loop else result.mark,
+                                       confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
                                        reason=f"{said}, the rules {result.mark.value}: {result.reason}")
         return result
     sure = config.model_sure if colour else config.model_sure_grey
     unsettled = (p < sure or choice_confidence < config.review_below
                  or (not colour and (crowded or several or crossed))
-                 or (crowded and p < config.model_sure_crowded)
+                 or ((crowded or (stray and kind is MarkKind.TICK)) and p < config.model_sure_crowded)
                  or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN))
                  or ((several or crossed) and kind not in (MarkKind.HALF, MarkKind.CROSS)))
     if unsettled:

@@ -148,6 +148,8 @@ def _sure(margin: float) -> float:
 
 
 BARE_ARM = "a bare arm: no down stroke left of its lowest point"
+OPEN_LOOP = "open loop round an empty centre"
+"""A circle read from one shape feature alone (the ink rings an empty centre but never closes)."""
 
 
 Reading = tuple[MarkKind, tuple[float, float], float, str, Rect]
@@ -191,8 +193,8 @@ def marks_classify(ink: Mask, blob: Mask, origin: tuple[int, int], k: float,
         if _open_loop(u, v, config):
             if grey:
                 return [(MarkKind.CIRCLE, centre, config.disagreement_confidence,
-                         "open loop round an empty centre (greyscale: may be broken strokes)", box)]
-            return [(MarkKind.CIRCLE, centre, _conf(0.5, config), "open loop round an empty centre", box)]
+                         f"{OPEN_LOOP} (greyscale: may be broken strokes)", box)]
+            return [(MarkKind.CIRCLE, centre, _conf(0.5, config), OPEN_LOOP, box)]
         corners = _corners(u, v, config)
         if corners >= config.cross_corner_ink_min:
             # Both readings agree (the tick reading sees two long strokes crossing): as sure as the

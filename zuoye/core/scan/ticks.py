@@ -32,6 +32,8 @@ Mask = npt.NDArray[np.uint8]
 
 ANOTHER_MARK = "another mark on the arm"
 """Said of a tick whose arm ran into another mark (the two may be read as one)."""
+STRAY_INK = "stray ink on the arm"
+"""Said of a tick with ink on its arm that is neither a slash nor another mark."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -272,7 +274,7 @@ def off_arm_read(anatomy: TickAnatomy, k: float, config: ScanConfig = DEFAULT_SC
             return OffArm("slash", min(margins), f"a slash across the arm ({weakest} weakest): " + described)
     if max(width, height) >= config.mark_min_extent_mm and area >= config.mark_min_ink_mm2:
         return OffArm("other", 1.0, f"{ANOTHER_MARK}: {described}")
-    return OffArm("stray", 0.0, "stray ink on the arm: " + described)
+    return OffArm("stray", 0.0, f"{STRAY_INK}: " + described)
 
 
 def _straightness(xs: npt.NDArray[np.int64], ys: npt.NDArray[np.int64]) -> float:

@@ -136,6 +136,28 @@ def test_a_plain_tick_may_not_explain_ink_across_its_arm() -> None:
     assert (half.mark, half.status) == (MarkKind.HALF, Status.READ)
 
 
+def test_stray_ink_on_a_tick_needs_a_network_as_sure_as_where_marks_crowd() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    unsure = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.995), cfg, stray=True)
+    assert unsure.status is Status.REVIEW
+    sure = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.9995), cfg, stray=True)
+    assert (sure.mark, sure.status) == (MarkKind.TICK, Status.READ)
+    half = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.995), cfg, stray=True)
+    assert (half.mark, half.status) == (MarkKind.HALF, Status.READ)  # a half explains the ink
+
+
+def test_a_circle_read_from_an_open_loop_stands_only_when_the_network_agrees() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    doubted = _vote(_result(MarkKind.CIRCLE, 1.0), None, (MarkKind.TICK, 0.56), cfg, open_loop=True)
+    assert (doubted.mark, doubted.status) == (MarkKind.TICK, Status.REVIEW)  # the network's reading is proposed
+    assert doubted.confidence == pytest.approx(0.44)
+    assert "the rules circle" in doubted.reason
+    agreed = _vote(_result(MarkKind.CIRCLE, 1.0), None, (MarkKind.CIRCLE, 0.9), cfg, open_loop=True)
+    assert agreed == _result(MarkKind.CIRCLE, 1.0)
+    closed = _vote(_result(MarkKind.CIRCLE, 1.0), None, (MarkKind.TICK, 0.56), cfg)
+    assert closed.status is Status.READ  # a closed loop is not doubted by an unsure network
+
+
 def test_shipped_greyscale_weights_load() -> None:
     net = marknet_load(WEIGHTS_GREY)
     assert net is not None, "marknet-grey.npz is missing: run python -m zuoye.core.scan.marknet_train --grey"
