@@ -27,10 +27,10 @@ from zuoye.core.scan.decode import grey
 from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
 from zuoye.core.scan.marknet import CLASSES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
-from zuoye.core.scan.redpen import OPEN_LOOP, PenMark, marks_and_ink, page_planes
+from zuoye.core.scan.redpen import CLOSED_LOOP, OPEN_LOOP, PenMark, marks_and_ink, page_planes
 from zuoye.core.scan.report import BubbleState, DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
-from zuoye.core.scan.ticks import ANOTHER_MARK, STRAY_INK
+from zuoye.core.scan.ticks import ANOTHER_MARK, CROSSING, STRAY_INK
 
 PageLookup = Callable[[PageAddress], Page | None]
 
@@ -232,7 +232,9 @@ def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[Pen
         result = _vote(result, choice, model, config, colour=grading_mm2 is None, overlaid=bool(near),
                        several=len(marks) > 1, crossed=crossed, crowded=bool(near) or crossed,
                        stray=any(STRAY_INK in m.reason for m in marks),
-                       open_loop=any(OPEN_LOOP in m.reason for m in marks))
+                       open_loop=any(OPEN_LOOP in m.reason for m in marks),
+                       closed_loop=any(CLOSED_LOOP in m.reason for m in marks),
+                       crossing=any(CROSSING in m.reason for m in marks))
     if score is None or (not score.text and score.confidence >= 1.0):
         return result
     confidence = min(result.confidence, score.confidence)
@@ -261,25 +263,30 @@ def choice_weight(choice: ChoiceReading | None, kind: MarkKind, colour: bool = T
 def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKind, float],
           config: ScanConfig, *, colour: bool = True, crowded: bool = False, overlaid: bool = False,
           several: bool = False, crossed: bool = False, stray: bool = False,
-          open_loop: bool = False) -> ItemResult:
+          open_loop: bool = False, closed_loop: bool = False, crossing: bool = False) -> ItemResult:
     """The rules' reading and the network's (``marknet``): a sure network settles the rules'
     doubt about the mark; a sure network that contradicts sure rules sends the item to review.
 
     ``crowded``: this item's mark ran into another, or another item's mark lies over this one
     (``overlaid``). The network's picture then holds both, and a stroke of one may look like a
     slash of the other: it settles the doubt only when very sure (``model_sure_crowded``) and,
-    when overlaid and the rules proposed a kind, only for that kind. ``several``: more than one
+    when overlaid and the rules proposed another kind, surer still (``model_sure_overlaid``).
+    ``several``: more than one
     mark turns in the item. They may be one mark the rules cut in two (a half tick's slash, a
     cross's second stroke): the network may say so; a single tick or circle would leave a piece
     unexplained, and that is for the teacher. ``crossed``: the rules found ink of another mark
     across the tick's arm; a plain tick leaves it unexplained in the same way (it may be the
-    half tick's slash drawn over the neighbour's mark). ``stray``: ink on the tick's arm that the
+    half tick's slash drawn over the neighbour's mark). ``crossing``: the rules read a stroke
+    across an arm (a cross, or a half tick whose down stroke is too short to see); a plain tick
+    denies that stroke just as well, so the network may only say half or cross. ``stray``: ink on the tick's arm that the
     rules could not call a slash or another mark; a plain tick leaves it unexplained too, so the
     network must be as sure as where marks crowd to say tick. ``open_loop``: the rules' circle
     rests on one shape feature alone (ink round an empty centre that never closes; a tick's
     hooked end or a half tick drawn round can look so); it stands only when the network reads a
-    circle too. On greyscale, where the picture also holds pencil and what is left of print,
-    crowded marks are always the teacher's to read."""
+    circle too. ``closed_loop``: the rules' circle is a loop that closes; in review it stays the
+    proposal whatever the network reads (measured on fresh pages: the rules were right each time
+    the two disagreed there). On greyscale, where the picture also holds pencil and what is left
+    of print, crowded marks are always the teacher's to read."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
     choice_confidence = choice_weight(choice, kind, colour)
@@ -295,13 +302,18 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     unsettled = (p < sure or choice_confidence < config.review_below
                  or (not colour and (crowded or several or crossed))
                  or ((crowded or (stray and kind is MarkKind.TICK)) and p < config.model_sure_crowded)
-                 or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN))
-                 or ((several or crossed) and kind not in (MarkKind.HALF, MarkKind.CROSS)))
+                 or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN) and p < config.model_sure_overlaid)
+                 or ((several or crossed or crossing) and kind not in (MarkKind.HALF, MarkKind.CROSS)))
     if unsettled:
-        if kind is result.mark or p <= result.confidence:
-            return dataclasses.replace(result, reason=f"{result.reason}; {said}")
         # The item goes to the teacher either way; what the queue proposes (Enter accepts it) is
-        # the surer reader's reading. The confidence stays the doubt that sent it there.
+        # the surer reader's reading; a tick with another mark's ink across its arm is the
+        # rules' weakest reading (the ink it leaves unexplained), so a network that explains
+        # that ink (a half tick, a cross) is proposed even when less sure; a closed loop is the
+        # rules' strongest, and stays. The confidence stays the doubt that sent it there.
+        explains = crossed and result.mark is MarkKind.TICK and kind in (MarkKind.HALF, MarkKind.CROSS)
+        if kind is result.mark or (p <= result.confidence and not explains) \
+                or (closed_loop and result.mark is MarkKind.CIRCLE):
+            return dataclasses.replace(result, reason=f"{result.reason}; {said}")
         if result.mark is MarkKind.UNKNOWN:
             return dataclasses.replace(result, mark=kind, reason=f"{result.reason}; {said}")
         return dataclasses.replace(result, mark=kind, reason=f"{said}, the rules {result.mark.value}: {result.reason}")

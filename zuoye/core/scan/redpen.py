@@ -149,6 +149,8 @@ def _sure(margin: float) -> float:
 
 BARE_ARM = "a bare arm: no down stroke left of its lowest point"
 OPEN_LOOP = "open loop round an empty centre"
+CLOSED_LOOP = "closed loop"
+"""A circle read from a hole in the ink: a cross or a tick leaves none."""
 """A circle read from one shape feature alone (the ink rings an empty centre but never closes)."""
 
 
@@ -188,7 +190,7 @@ def marks_classify(ink: Mask, blob: Mask, origin: tuple[int, int], k: float,
         hole = _has_hole(blob, config)
         if hole >= config.circle_hole_min:
             return [(MarkKind.CIRCLE, centre, _conf(hole / config.circle_hole_min - 1, config),
-                     f"closed loop ({hole:.2f})", box)]
+                     f"{CLOSED_LOOP} ({hole:.2f})", box)]
         u, v = (xs - x0) / max(1, w - 1), (ys - y0) / max(1, h - 1)
         if _open_loop(u, v, config):
             if grey:

@@ -34,6 +34,8 @@ ANOTHER_MARK = "another mark on the arm"
 """Said of a tick whose arm ran into another mark (the two may be read as one)."""
 STRAY_INK = "stray ink on the arm"
 """Said of a tick with ink on its arm that is neither a slash nor another mark."""
+CROSSING = "two strokes crossing"
+"""Said of a cross read as strokes: a stroke across a tick-like arm with no down stroke."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -265,7 +267,7 @@ def off_arm_read(anatomy: TickAnatomy, k: float, config: ScanConfig = DEFAULT_SC
             margins = [*stroke, _margin(down, config.tick_down_min_mm, True),
                        (ratio - config.crossing_ratio_min) / config.crossing_ratio_comfort]
             weakest = [*names, "down stroke", "length"][int(np.argmin(margins))]
-            return OffArm("crossing", min(margins), f"two strokes crossing ({weakest} weakest): " + described)
+            return OffArm("crossing", min(margins), f"{CROSSING} ({weakest} weakest): " + described)
         margins = [*stroke, _margin(width, config.slash_width_max_mm, True),
                    _margin(height, config.slash_height_max_mm, True), _margin(down, config.tick_down_min_mm, False),
                    _margin(ratio, config.slash_ratio_max, True)]
