@@ -165,12 +165,25 @@ def page_rectify(image: Image, page: Page, geometry: PageGeometry,
     top, bottom = (0, height) if band is None else (max(0, round(band[0] * k)), min(height, round(band[1] * k)))
     out_to_mm = np.array([[1 / k, 0, 0], [0, 1 / k, 0 + top / k], [0, 0, 1]], np.float64)
     nearest = config.rectify_nearest and geometry.px_per_mm >= config.rectify_nearest_min_px_per_mm
-    flags = (cv2.INTER_NEAREST if nearest else cv2.INTER_LINEAR) | cv2.WARP_INVERSE_MAP
+    matrix = geometry.homography @ out_to_mm
     if band is None:
-        return np.asarray(cv2.warpPerspective(image, geometry.homography @ out_to_mm, (width, height), flags=flags,
-                                              borderValue=(255, 255, 255)), np.uint8)
+        return _warp(image, matrix, (width, height), nearest)
     flat = np.full((height, width, *image.shape[2:]), 255, np.uint8)
     if bottom > top:
-        cv2.warpPerspective(image, geometry.homography @ out_to_mm, (width, bottom - top), dst=flat[top:bottom],
-                            flags=flags, borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255))
+        flat[top:bottom] = _warp(image, matrix, (width, bottom - top), nearest)
     return flat
+
+
+def _warp(image: Image, matrix: Matrix, size: tuple[int, int], nearest: bool) -> Image:
+    """``cv2.warpPerspective`` (``matrix``: output pixel → source pixel), nearest-neighbour or
+    bilinear, with white outside the source. A bilinear warp of a colour image
+    goes through four channels: OpenCV's bilinear resampling has vector code for one and four
+    channels but not three, and the fourth channel costs less than it saves (an A4 band at
+    4 px/mm: 7.9 → 3.5 ms, pixel for pixel the same)."""
+    flags = (cv2.INTER_NEAREST if nearest else cv2.INTER_LINEAR) | cv2.WARP_INVERSE_MAP
+    if image.ndim == 3 and image.shape[2] == 3 and not nearest:
+        four = cv2.warpPerspective(cv2.cvtColor(image, cv2.COLOR_BGR2BGRA), matrix, size, flags=flags,
+                                   borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255, 255))
+        return np.asarray(cv2.cvtColor(four, cv2.COLOR_BGRA2BGR), np.uint8)
+    return np.asarray(cv2.warpPerspective(image, matrix, size, flags=flags, borderMode=cv2.BORDER_CONSTANT,
+                                          borderValue=(255, 255, 255)), np.uint8)

@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
-from zuoye.core.scan.redpen import _coloured
+from zuoye.core.scan.redpen import _coloured, planes_sampled
 from zuoye.core.scan.report import Image, StageResult, failed, passed
 
 STAGE = "decode"
@@ -70,7 +70,7 @@ def pages_decode(data: bytes, *, half_from_px: int | None = HALF_FROM_PX) -> Sta
     if size is not None and half_from_px and size[2] == 3 and min(size[:2]) >= half_from_px:
         # IGNORE_ORIENTATION: the pixels as stored, as IMREAD_UNCHANGED gives them below.
         half = cv2.imdecode(buffer, cv2.IMREAD_REDUCED_COLOR_2 | cv2.IMREAD_IGNORE_ORIENTATION)
-        if half is not None and _coloured(cv2.split(half[::4, ::4]), DEFAULT_SCAN_CONFIG):  # every 4th px: ~1 ms
+        if half is not None and _coloured(planes_sampled(half, 4), DEFAULT_SCAN_CONFIG):  # every 4th px: ~0.2 ms
             return passed(STAGE, (np.asarray(half, dtype=np.uint8),), 1.0,
                           f"1 page(s), JPEG {size[0]}×{size[1]} decoded at half size")
     ok, pages = cv2.imdecodemulti(buffer, cv2.IMREAD_UNCHANGED)

@@ -39,7 +39,13 @@ class PenMark:
 def is_colour(image: Image, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> bool:
     if image.ndim == 2:
         return False
-    return _coloured(cv2.split(image[::2, ::2]), config)
+    return _coloured(planes_sampled(image, 2), config)
+
+
+def planes_sampled(image: Image, step: int) -> list[Image]:
+    """The colour planes of every ``step``-th pixel, each contiguous. (``cv2.split`` of the strided
+    view copies the whole view first: 1 ms for a half-size page at step 4, against 0.1 ms.)"""
+    return [np.ascontiguousarray(image[::step, ::step, c]) for c in range(image.shape[2])]
 
 
 def _coloured(planes: tuple[Image, ...] | list[Image], config: ScanConfig) -> bool:
