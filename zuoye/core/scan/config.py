@@ -215,6 +215,12 @@ class ScanConfig:
     """Where another item's doubtful mark lies over the item and the rules proposed a kind, the
     network may read another kind only this sure (a tick under the neighbour's cross looks like a
     half tick: the rules, who separated the strokes, have the better view of it)."""
+    model_sure_agreed: float = 0.95
+    """The network's probability at which it settles the rules' doubt about a cross, circle or
+    half tick when the rules read the same kind, crowded or not (the rules' doubt is then mostly
+    whether the split from a neighbour's mark was right, not what the mark is; two readers that
+    look differently agree). A tick is left out: its doubt is the ink across its arm, which both
+    can miss. Chosen on 3,400 fresh pages: 10 items settled, all right."""
     model_veto: float = 0.98
     """The network's probability for another kind at which a sure rule reading goes to review."""
 

@@ -283,7 +283,10 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     network must be as sure as where marks crowd to say tick. ``open_loop``: the rules' circle
     rests on one shape feature alone (ink round an empty centre that never closes; a tick's
     hooked end or a half tick drawn round can look so); it stands only when the network reads a
-    circle too. ``closed_loop``: the rules' circle is a loop that closes; in review it stays the
+    circle too. The two readers agreeing on a cross, circle or half tick settle it at
+    ``model_sure_agreed``, crowded or not (when no other mark's ink crosses an arm and one mark
+    turns in the item). ``closed_loop``:
+    the rules' circle is a loop that closes; in review it stays the
     proposal whatever the network reads (measured on fresh pages: the rules were right each time
     the two disagreed there). On greyscale, where the picture also holds pencil and what is left
     of print, crowded marks are always the teacher's to read."""
@@ -299,11 +302,14 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
                                        reason=f"{said}, the rules {result.mark.value}: {result.reason}")
         return result
     sure = config.model_sure if colour else config.model_sure_grey
-    unsettled = (p < sure or choice_confidence < config.review_below
+    agreed = (colour and kind is result.mark and kind in (MarkKind.CROSS, MarkKind.CIRCLE, MarkKind.HALF)
+              and not (several or crossed) and p >= config.model_sure_agreed)
+    unsettled = not agreed and (p < sure
                  or (not colour and (crowded or several or crossed))
                  or ((crowded or (stray and kind is MarkKind.TICK)) and p < config.model_sure_crowded)
                  or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN) and p < config.model_sure_overlaid)
                  or ((several or crossed or crossing) and kind not in (MarkKind.HALF, MarkKind.CROSS)))
+    unsettled = unsettled or choice_confidence < config.review_below
     if unsettled:
         # The item goes to the teacher either way; what the queue proposes (Enter accepts it) is
         # the surer reader's reading; a tick with another mark's ink across its arm is the

@@ -156,6 +156,19 @@ def test_the_queue_proposes_what_explains_the_ink_and_keeps_a_closed_loop() -> N
     assert open_.mark is MarkKind.CROSS
 
 
+def test_readers_agreeing_on_a_cross_circle_or_half_settle_it_even_where_marks_crowd() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    for kind in (MarkKind.CROSS, MarkKind.CIRCLE, MarkKind.HALF):
+        agreed = _vote(_result(kind, 0.5), None, (kind, 0.96), cfg, crowded=True, overlaid=True)
+        assert (agreed.mark, agreed.status, agreed.confidence) == (kind, Status.READ, 0.96), kind
+    assert _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.CROSS, 0.94), cfg, crowded=True).status is Status.REVIEW
+    assert _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.98), cfg, crowded=True).status is Status.REVIEW
+    crossed = _vote(_result(MarkKind.HALF, 0.5), None, (MarkKind.HALF, 0.98), cfg, crowded=True, crossed=True)
+    assert crossed.status is Status.REVIEW
+    grey = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.CROSS, 0.98), cfg, colour=False, crowded=True)
+    assert grey.status is Status.REVIEW
+
+
 def test_stray_ink_on_a_tick_needs_a_network_as_sure_as_where_marks_crowd() -> None:
     cfg = DEFAULT_SCAN_CONFIG
     unsure = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.993), cfg, stray=True)
