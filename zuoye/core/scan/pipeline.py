@@ -271,25 +271,26 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     (``overlaid``). The network's picture then holds both, and a stroke of one may look like a
     slash of the other: it settles the doubt only when very sure (``model_sure_crowded``) and,
     when overlaid and the rules proposed another kind, surer still (``model_sure_overlaid``).
-    ``several``: more than one
-    mark turns in the item. They may be one mark the rules cut in two (a half tick's slash, a
-    cross's second stroke): the network may say so; a single tick or circle would leave a piece
-    unexplained, and that is for the teacher. ``crossed``: the rules found ink of another mark
-    across the tick's arm; a plain tick leaves it unexplained in the same way (it may be the
-    half tick's slash drawn over the neighbour's mark). ``crossing``: the rules read a stroke
-    across an arm (a cross, or a half tick whose down stroke is too short to see); a plain tick
-    denies that stroke just as well, so the network may only say half or cross. ``stray``: ink on the tick's arm that the
-    rules could not call a slash or another mark; a plain tick leaves it unexplained too, so the
-    network must be as sure as where marks crowd to say tick. ``open_loop``: the rules' circle
-    rests on one shape feature alone (ink round an empty centre that never closes; a tick's
-    hooked end or a half tick drawn round can look so); it stands only when the network reads a
-    circle too. The two readers agreeing on a cross, circle or half tick settle it at
-    ``model_sure_agreed``, crowded or not (when no other mark's ink crosses an arm and one mark
-    turns in the item). ``closed_loop``:
-    the rules' circle is a loop that closes; in review it stays the
-    proposal whatever the network reads (measured on fresh pages: the rules were right each time
-    the two disagreed there). On greyscale, where the picture also holds pencil and what is left
-    of print, crowded marks are always the teacher's to read."""
+    ``several``: more than one mark turns in the item. They may be one mark the rules cut in
+    two (a half tick's slash, a cross's second stroke): the network may say so; a single tick
+    or circle would leave a piece unexplained, and that is for the teacher. ``crossed``: the
+    rules found ink of another mark across the tick's arm; a plain tick leaves it unexplained
+    in the same way (it may be the half tick's slash drawn over the neighbour's mark).
+    ``crossing``: the rules read a stroke across an arm (a cross, or a half tick whose down
+    stroke is too short to see); a plain tick denies that stroke just as well, so the network
+    may only say half or cross. ``stray``: ink on the tick's arm that the rules could not call
+    a slash or another mark; a plain tick leaves it unexplained too, so the network must be as
+    sure as where marks crowd to say tick. ``open_loop``: the rules' circle rests on one shape
+    feature alone (ink round an empty centre that never closes; a tick's hooked end or a half
+    tick drawn round can look so); it stands only when the network reads a circle too.
+    ``closed_loop``: the rules' circle is a loop that closes; in review it stays the proposal
+    whatever the network reads (on fresh pages the rules were right each time the two
+    disagreed there).
+
+    The two readers agreeing on a cross, circle or half tick settle it at
+    ``model_sure_agreed``, crowded or not, when no other mark's ink crosses an arm and one mark
+    turns in the item. On greyscale, where the picture also holds pencil and what is left of
+    print, crowded marks are always the teacher's to read."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
     choice_confidence = choice_weight(choice, kind, colour)

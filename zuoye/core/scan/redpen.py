@@ -155,9 +155,9 @@ def _sure(margin: float) -> float:
 
 BARE_ARM = "a bare arm: no down stroke left of its lowest point"
 OPEN_LOOP = "open loop round an empty centre"
+"""A circle read from one shape feature alone (the ink rings an empty centre but never closes)."""
 CLOSED_LOOP = "closed loop"
 """A circle read from a hole in the ink: a cross or a tick leaves none."""
-"""A circle read from one shape feature alone (the ink rings an empty centre but never closes)."""
 
 
 Reading = tuple[MarkKind, tuple[float, float], float, str, Rect]
