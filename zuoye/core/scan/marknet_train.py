@@ -13,8 +13,9 @@ its accuracy there), and are saved stacked; reading averages them. Deterministic
 side; held out 99.78 % and 99.69 % right, crowded examples 99.57 % and 99.38 %, at p ≥ 0.99 one
 wrong each. Doubling the pages from 6,000 took the benchmark's colour marks from 99.80 to 99.88 %
 right with the same terms (four members; with the terms chosen then, two read the benchmark's
-pages as well, 99.92 %, at half the cost a page). Greyscale: 4,000 pages → 19,525 examples; 96.3 % and 96.2 % right,
-at p ≥ 0.999 3 and 4 wrong of about 1,450 — hence its stricter terms).
+pages as well, 99.92 %, at half the cost a page; shifting all four planes in training, or a
+wider hidden layer, was no better held out). Greyscale: 4,000 pages → 19,525 examples; 96.3 %
+and 96.2 % right, at p ≥ 0.999 3 and 4 wrong of about 1,450 — hence its stricter terms).
 
     .venv/bin/python -m zuoye.core.scan.marknet_train [--grey] [--pages N] [--workers 2] [--members 2]
 """
@@ -134,7 +135,7 @@ def examples_make(pages: int, workers: int, start: int = 0, grey: bool = False
 
 
 def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, seed: int, hidden: int = 256,
-          shift: int = 1, planes_shifted: int = 1, say=print) -> MarkNet:  # type: ignore[no-untyped-def]
+          say=print) -> MarkNet:  # type: ignore[no-untyped-def]
     """Adam on cross-entropy with a little weight decay; shifted copies of the ink plane
     (±1 px) keep it from learning where exactly a stroke lies."""
     rng = np.random.default_rng(seed)
@@ -156,10 +157,9 @@ def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, 
         for start in range(0, len(y), batch):
             idx = order[start:start + batch]
             xb = x[idx].copy()
-            moved = rng.integers(-shift, shift + 1, size=2)
-            span = planes_shifted * side * side
-            plane = xb[:, :span].reshape(-1, planes_shifted, side, side)
-            xb[:, :span] = np.roll(plane, tuple(moved), axis=(2, 3)).reshape(len(idx), -1)
+            shift = rng.integers(-1, 2, size=2)
+            plane = xb[:, :side * side].reshape(-1, side, side)
+            xb[:, :side * side] = np.roll(plane, tuple(shift), axis=(1, 2)).reshape(len(idx), -1)
             xb = (xb - mean) * scale
             h1 = np.maximum(0, xb @ params["w1"] + params["b1"])
             h2 = np.maximum(0, h1 @ params["w2"] + params["b2"])
@@ -230,10 +230,7 @@ def main() -> None:
     out = options.out or (WEIGHTS_GREY if options.grey else WEIGHTS)
     options.pages = options.pages or (4000 if options.grey else 12000)
     cache = options.cache.with_name(f"{options.cache.stem}{'-grey' if options.grey else ''}-{options.pages}.npz")
-    if cache.exists():
-        with np.load(cache) as data:
-            x, y = data["x"], data["y"]
-    else:
+    if not cache.exists():  # the members read it from disk, each in its own process
         started = time.perf_counter()
         x, y = examples_make(options.pages, options.workers, grey=options.grey)
         np.savez(cache, x=x, y=y)
