@@ -170,19 +170,36 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
     # Under red pen the red channel shows paper (bright ink), pencil (translucent ink) or neither
     # (a dull red): the bubbles are read on what the pen leaves visible.
     hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
+    choices = [choices_read(gray, item, k, config, hidden) if item.bubbles else None for item in page.items]
     # Ink that no mark's box holds (a mark lost where it crossed print, or too broken to join):
     # an item with much of it is not read as unmarked.
     loose = ink.copy()
     for m in marks:
         r = m.box.inflate(config.loose_ink_margin_mm)
         loose[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)] = 0
+    if not colour:
+        _pencil_unmask(loose, page, choices, k, config)
     per_item = items_marks(marks, page, config)
     second = second_readings(page, marks, per_item, ink, k, colour) if config.mark_model else [None] * len(per_item)
-    return tuple(_item_result(item, choices_read(gray, item, k, config, hidden) if item.bubbles else None,
-                              own, near, _ink_mm2(loose, item.answer, k),
+    return tuple(_item_result(item, choice, own, near, _ink_mm2(loose, item.answer, k),
                               score_read(ink, item.score_box, k, config) if item.score_box else None, config,
                               None if colour else _ink_mm2(loose, item.grading, k), model)
-                 for item, (own, near), model in zip(page.items, per_item, second, strict=True))
+                 for item, choice, (own, near), model in zip(page.items, choices, per_item, second, strict=True))
+
+
+def _pencil_unmask(loose: npt.NDArray[np.uint8], page: Page, choices: Sequence[ChoiceReading | None], k: float,
+                   config: ScanConfig) -> None:
+    """Greyscale: take the bubbles the reader found filled out of the loose ink. The grey ink
+    plane finds paper within ``paper_window_mm``, less than a bubble's width, so the rim inside a
+    pencil-filled disc reads as ink (about 4 mm², enough to send an unmarked item to review);
+    the pen over pencil is the same shade and cannot be seen there anyway."""
+    margin = config.template_margin_mm
+    for item, choice in zip(page.items, choices, strict=True):
+        if choice is None:
+            continue
+        for b, reading in zip(item.bubbles, choice.bubbles, strict=True):
+            if reading.state is BubbleState.FILLED:
+                cv2.circle(loose, (round(b.cx * k), round(b.cy * k)), round((b.r + margin) * k), 0, -1)
 
 
 def items_mark_features(page: Page, marks: Sequence[PenMark], per_item: Sequence[tuple[list[PenMark], list[PenMark]]],
@@ -247,15 +264,18 @@ DECIDING = (MarkKind.TICK, MarkKind.CROSS, MarkKind.HALF, MarkKind.CIRCLE)
 OPTION_UNREAD = "the option under the teacher's mark is not read (recorded as unknown)"
 
 
-def choice_weight(choice: ChoiceReading | None, kind: MarkKind, colour: bool = True) -> float:
+def choice_weight(choice: ChoiceReading | None, kind: MarkKind, mark_decides: bool = True) -> float:
     """How much the bubbles' doubt weighs on the item. A teacher's mark decides the result
-    whatever was chosen (``core.outcomes``: the mark wins over the key), so on a colour scan a
-    bubble hidden under a sure tick or cross does not send the item to review: the option is
-    recorded as unknown (``ItemResult.option_read``), never guessed. Unmarked, the bubbles
-    decide. On greyscale, pen and pencil are told apart by shade only and a mark over a filled
-    bubble is itself less certain (measured: one more wrong sure reading in 1,500): the bubbles'
-    doubt still counts there."""
-    if choice is None or (colour and kind in DECIDING):
+    whatever was chosen (``core.outcomes``: the mark wins over the key), so a bubble hidden under
+    a sure tick or cross does not send the item to review: the option is recorded as unknown
+    (``ItemResult.option_read``), never guessed. Unmarked, the bubbles decide.
+
+    ``mark_decides``: whether the mark may be trusted over the bubbles. Always on a colour scan.
+    On greyscale, pen and pencil are told apart by shade only, and the rules' reading of a mark
+    over a filled bubble is itself less certain (measured: one more wrong sure reading in 1,500),
+    so the bubbles' doubt counts there, unless the greyscale network reads the mark surely with
+    nothing crowding it (``_vote``)."""
+    if choice is None or (mark_decides and kind in DECIDING):
         return 1.0
     return choice.confidence
 
@@ -289,27 +309,40 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
 
     The two readers agreeing on a cross, circle or half tick settle it at
     ``model_sure_agreed``, crowded or not, when no other mark's ink crosses an arm and one mark
-    turns in the item. On greyscale, where the picture also holds pencil and what is left of
-    print, crowded marks are always the teacher's to read."""
+    turns in the item.
+
+    On greyscale, where the picture also holds pencil and what is left of print, the network
+    (``model_sure_grey``) is trusted only where nothing crowds the mark, where the rules read the
+    same kind, or where the rules' several marks are pieces of one (masking the print cuts
+    strokes; not when another mark's ink lies across an arm); trusted, the mark decides over the
+    bubbles' doubt as on colour (``choice_weight``: 474 items of 3,000 went to review for that
+    alone, all read right). A tick with stray ink on its arm needs ``model_sure_grey_stray``, and
+    the network's other kind sends a sure rule reading to review from ``model_veto_grey``."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
-    choice_confidence = choice_weight(choice, kind, colour)
+    sure = config.model_sure if colour else config.model_sure_grey
+    # Greyscale: masking the print cuts a mark's strokes, so one mark read as several pieces is
+    # common there, not a sign of two marks (unless another mark's ink lies across an arm).
+    pieces = not colour and several and not (overlaid or crossed)
+    trusted = colour or (p >= sure and (not (crowded or several or crossed) or kind is result.mark or pieces))
+    choice_confidence = choice_weight(choice, kind, trusted)
     if result.status is Status.READ:
-        if kind is not result.mark and (p >= config.model_veto or open_loop):
+        if kind is not result.mark and (p >= (config.model_veto if colour else config.model_veto_grey) or open_loop):
             # An open loop is one feature against the network's whole picture: the queue
             # proposes the network's reading; otherwise the rules' sure one.
             return dataclasses.replace(result, mark=kind if open_loop else result.mark,
                                        confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
                                        reason=f"{said}, the rules {result.mark.value}: {result.reason}")
         return result
-    sure = config.model_sure if colour else config.model_sure_grey
     agreed = (colour and kind is result.mark and kind in (MarkKind.CROSS, MarkKind.CIRCLE, MarkKind.HALF)
               and not (several or crossed) and p >= config.model_sure_agreed)
     unsettled = not agreed and (p < sure
-                 or (not colour and (crowded or several or crossed))
+                 or not trusted
                  or ((crowded or (stray and kind is MarkKind.TICK)) and p < config.model_sure_crowded)
+                 or (not colour and stray and kind is MarkKind.TICK and p < config.model_sure_grey_stray)
                  or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN) and p < config.model_sure_overlaid)
-                 or ((several or crossed or crossing) and kind not in (MarkKind.HALF, MarkKind.CROSS)))
+                 or (((several and not pieces) or crossed or crossing)
+                     and kind not in (MarkKind.HALF, MarkKind.CROSS)))
     unsettled = unsettled or choice_confidence < config.review_below
     if unsettled:
         # The item goes to the teacher either way; what the queue proposes (Enter accepts it) is
@@ -325,8 +358,10 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
             return dataclasses.replace(result, mark=kind, reason=f"{result.reason}; {said}")
         return dataclasses.replace(result, mark=kind, reason=f"{said}, the rules {result.mark.value}: {result.reason}")
     confidence = min(p, choice_confidence)
-    return dataclasses.replace(result, mark=kind, confidence=confidence, status=Status.READ,
-                               reason=f"{said}; the rules were unsure: {result.reason}")
+    reason = f"{said}; the rules were unsure: {result.reason}"
+    if choice is not None and choice.confidence < config.review_below and OPTION_UNREAD not in reason:
+        reason = f"{reason}; {OPTION_UNREAD}"
+    return dataclasses.replace(result, mark=kind, confidence=confidence, status=Status.READ, reason=reason)
 
 
 def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],
@@ -355,7 +390,7 @@ def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark]
                           "no mark read, but a bubble is crossed through: a pen mark's stroke? (greyscale)")
     mark = marks[0] if marks else None
     kind = mark.kind if mark else MarkKind.NOTHING
-    confidence = min(mark.confidence if mark else 1.0, choice_weight(choice, kind, colour=grading_mm2 is None))
+    confidence = min(mark.confidence if mark else 1.0, choice_weight(choice, kind, mark_decides=grading_mm2 is None))
     if kind is MarkKind.UNKNOWN:
         confidence = 0.0
     reasons = [f"mark {kind.value}" + (f" ({mark.reason})" if mark else "")]

@@ -247,6 +247,9 @@ def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig,
         if anatomy.dip >= config.arm_dip_max_mm * k:  # two ticks end to end, read as one
             return [(MarkKind.TICK, turn, 0.5, off.reason + f"; the arm dips {anatomy.dip / k:.1f} mm: "
                      "another turning point on it", box)]
+        if grey and cv2.countNonZero(anatomy.off_arm) >= config.grey_slash_hint_mm2 * k * k:
+            return [(MarkKind.TICK, turn, min(_sure(off.margin), config.disagreement_confidence),
+                     off.reason + "; greyscale: a slash along the print may be masked", box)]
         return [(MarkKind.TICK, turn, _sure(off.margin), off.reason, box)]
     own, _ = _box(cv2.subtract(ink, anatomy.off_arm), origin, k)
     if off.verdict == "stray" or depth > 0:

@@ -15,10 +15,10 @@ import zuoye.core.scan.pipeline as pipeline
 from zuoye.core.layout import Page, Rect
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.pipeline import _marked, items_read
-from zuoye.core.scan.redpen import PenMark, marks_classify, red_ink
 from zuoye.core.scan.bubbles import BubbleReading, ChoiceReading
+from zuoye.core.scan.redpen import PenMark, marks_and_ink, marks_classify, red_ink
 from zuoye.core.scan.report import BubbleState, MarkKind, Status
-from zuoye.core.scan.simulate import _Pen, page_draw
+from zuoye.core.scan.simulate import _Pen, bubbles_draw, page_draw
 
 K = DEFAULT_SCAN_CONFIG.px_per_mm
 RED = (40, 40, 215)
@@ -125,3 +125,38 @@ def test_two_ticks_end_to_end_are_not_read_as_one_sure_tick() -> None:
     assert [r[0] for r in single] == [MarkKind.TICK] and single[0][2] >= DEFAULT_SCAN_CONFIG.review_below
     assert double[0][0] is MarkKind.TICK and double[0][2] < DEFAULT_SCAN_CONFIG.review_below, double[0][3]
     assert "dips" in double[0][3]
+
+
+def test_grey_pencil_fills_are_not_loose_pen_ink(page: Page) -> None:
+    """The grey ink plane finds paper only within a few mm, so the rim inside a pencil-filled
+    bubble reads as ink; unmarked items with a filled bubble must still read as unmarked, not
+    go to review for "pen ink over the answer"."""
+    rng = np.random.default_rng(3)
+    image = page_draw(page, K, rng)
+    choice_items = [item for item in page.items if item.bubbles]
+    for item in choice_items:
+        bubbles_draw(image, item, {item.bubbles[-1].value: BubbleState.FILLED}, K, rng)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    _, ink = marks_and_ink(gray, page, K, DEFAULT_SCAN_CONFIG, colour=False)
+    rims = [cv2.countNonZero(ink[round(i.answer.y * K):round(i.answer.bottom * K),
+                                 round(i.answer.x * K):round(i.answer.right * K)]) / K ** 2 for i in choice_items]
+    assert max(rims) >= DEFAULT_SCAN_CONFIG.loose_ink_max_mm2  # what the test is about is there
+    items = {r.key: r for r in items_read(gray, page)}
+    for item in choice_items:
+        read = items[item.key]
+        assert (read.mark, read.status) == (MarkKind.NOTHING, Status.READ), read.reason
+        assert read.choice is not None and read.choice.values == (item.bubbles[-1].value,)
+
+
+def test_a_little_ink_off_a_grey_ticks_arm_may_be_a_masked_slash() -> None:
+    """A half tick's slash drawn along a printed line is masked with it on greyscale: what is
+    left (here 1.2 mm², below a slash's 2 mm²) sends the tick to review there, not on colour."""
+    tick = np.array([[5.0, 30.0], [8.0, 36.0], [35.0, 24.0]])
+    ink, _ = _stroke_piece(tick)
+    x, y = round((8 + 0.6 * 27) * K), round((36 - 0.6 * 12 - 3) * K)
+    ink[y:y + 5, x:x + 4] = 255  # 4 × 5 px above the arm's middle
+    size = round(DEFAULT_SCAN_CONFIG.stroke_join_mm * K) | 1
+    blob = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    colour, grey = marks_classify(ink, blob, (0, 0), K), marks_classify(ink, blob, (0, 0), K, grey=True)
+    assert [r[0] for r in colour] == [MarkKind.TICK] and colour[0][2] >= DEFAULT_SCAN_CONFIG.review_below
+    assert [r[0] for r in grey] == [MarkKind.TICK] and grey[0][2] <= CAP and "masked" in grey[0][3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +12,9 @@ from zuoye.core.layout import Rect
 from zuoye.core.scan import DEFAULT_SCAN_CONFIG, Status
 from zuoye.core.scan.marknet import (CLASSES, EXTRAS, PLANES, SIDE, WEIGHTS_GREY, MarkNet, mark_features, mark_window,
                                     marknet_load)
-from zuoye.core.scan.pipeline import ItemResult, _vote
-from zuoye.core.scan.report import MarkKind
+from zuoye.core.scan.bubbles import BubbleReading, ChoiceReading
+from zuoye.core.scan.pipeline import OPTION_UNREAD, ItemResult, _vote
+from zuoye.core.scan.report import BubbleState, MarkKind
 
 
 def test_window_is_a_square_round_every_box() -> None:
@@ -121,15 +123,69 @@ def test_sure_readers_that_disagree_send_the_item_to_review() -> None:
     assert agreed == _result(MarkKind.TICK, 0.95)
 
 
-def test_greyscale_needs_a_surer_network_and_weighs_the_bubbles_doubt() -> None:
+def test_greyscale_needs_a_surer_network_and_crowded_marks_stay_in_review() -> None:
     cfg = DEFAULT_SCAN_CONFIG
     assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.995), cfg).status is Status.READ
     grey = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.995), cfg, colour=False)
     assert (grey.mark, grey.status) == (MarkKind.CROSS, Status.REVIEW)
     assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9995), cfg, colour=False).status is Status.READ
-    for crowding in ({"crowded": True}, {"several": True}, {"crossed": True, "crowded": True}):
-        crowded = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.HALF, 0.99999), cfg, colour=False, **crowding)
+    for crowding in ({"crowded": True}, {"several": True, "crossed": True, "crowded": True},
+                     {"several": True, "overlaid": True, "crowded": True}, {"crossed": True, "crowded": True}):
+        crowded = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.HALF, 0.99999), cfg, colour=False,
+                        **crowding)
         assert (crowded.mark, crowded.status) == (MarkKind.HALF, Status.REVIEW), crowding
+
+
+def _choice(confidence: float) -> ChoiceReading:
+    """Two bubbles, B filled, A unclear under the teacher's pen at ``confidence``."""
+    return ChoiceReading(("B",), (BubbleReading("A", BubbleState.UNCLEAR, 0.3, confidence),
+                                  BubbleReading("B", BubbleState.FILLED, 0.9, 1.0)), confidence, "1 filled; unclear A")
+
+
+def test_a_lone_grey_mark_read_surely_decides_over_the_bubbles_doubt() -> None:
+    """As on colour: the mark decides the result, the option under it is recorded as unknown.
+    Read less surely, or crowded with the rules reading no kind, the bubbles' doubt still holds
+    it for the teacher."""
+    cfg, doubtful = DEFAULT_SCAN_CONFIG, _choice(0.5)
+    lone = _vote(_result(MarkKind.TICK, 0.5), doubtful, (MarkKind.TICK, 0.9995), cfg, colour=False)
+    assert (lone.mark, lone.status) == (MarkKind.TICK, Status.READ) and OPTION_UNREAD in lone.reason
+    assert not dataclasses.replace(lone, choice=doubtful).option_read
+    unsure = _vote(_result(MarkKind.TICK, 0.5), doubtful, (MarkKind.TICK, 0.995), cfg, colour=False)
+    crowded = _vote(_result(MarkKind.UNKNOWN, 0.0), doubtful, (MarkKind.TICK, 0.9995), cfg, colour=False,
+                    crowded=True, overlaid=True)
+    assert unsure.status is Status.REVIEW and crowded.status is Status.REVIEW
+    nothing = _vote(_result(MarkKind.NOTHING, 0.5), doubtful, (MarkKind.NOTHING, 0.9995), cfg, colour=False)
+    assert nothing.status is Status.REVIEW  # unmarked, the bubbles decide
+
+
+def test_grey_pieces_of_one_mark_and_crowded_readings_both_readers_agree_on() -> None:
+    """Masking the print cuts a grey mark into pieces the rules read as several marks: a sure
+    network may read them as one, a tick included, unless another mark's ink lies across an arm.
+    Crowded, a sure network settles only the kind the rules read too."""
+    cfg = DEFAULT_SCAN_CONFIG
+    pieces = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.TICK, 0.9995), cfg, colour=False, several=True)
+    assert (pieces.mark, pieces.status) == (MarkKind.TICK, Status.READ)
+    crossed = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.HALF, 0.9995), cfg, colour=False,
+                    several=True, crossed=True, crowded=True)
+    assert crossed.status is Status.REVIEW
+    assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.TICK, 0.9995), cfg, several=True).status \
+        is Status.REVIEW  # colour: a piece a tick leaves unexplained is a second mark
+    agreed = _vote(_result(MarkKind.CIRCLE, 0.5), None, (MarkKind.CIRCLE, 0.9995), cfg, colour=False,
+                   crowded=True, overlaid=True)
+    other = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.CROSS, 0.9995), cfg, colour=False,
+                  crowded=True, overlaid=True)
+    assert agreed.status is Status.READ and other.status is Status.REVIEW
+
+
+def test_grey_network_vetoes_sooner_and_a_stray_inked_tick_needs_it_surer() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    veto = _vote(_result(MarkKind.TICK, 0.95), None, (MarkKind.CIRCLE, 0.7), cfg, colour=False)
+    assert (veto.mark, veto.status) == (MarkKind.TICK, Status.REVIEW) and "network reads circle" in veto.reason
+    assert _vote(_result(MarkKind.TICK, 0.95), None, (MarkKind.CIRCLE, 0.7), cfg).status is Status.READ
+    assert _vote(_result(MarkKind.TICK, 0.95), None, (MarkKind.CIRCLE, 0.5), cfg, colour=False).status is Status.READ
+    stray = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.9995), cfg, colour=False, stray=True)
+    surer = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.99995), cfg, colour=False, stray=True)
+    assert stray.status is Status.REVIEW and surer.status is Status.READ
 
 
 def test_a_plain_tick_may_not_explain_ink_across_its_arm() -> None:
