@@ -3,14 +3,17 @@
 Run with ``.venv/bin/python benchmarks/scan.py [--pages N] [--workers K]``. Pages are drawn by
 ``zuoye.core.scan.simulate`` (the small six-item assignment of the scan tests, one page per
 student, random pencil and red-pen work on every item) and saved as JPEG files under
-``--cache`` before anything is timed (a second run with the same arguments reuses them). Three
-rows, each of ``--pages`` pages (the phone and grey rows default to a quarter as many):
+``--cache`` before anything is timed (a second run with the same arguments reuses them). Four
+rows, each of ``--pages`` pages (the others default to a quarter as many as the colour row):
 
 * **scanner, colour** (the default degradation): 200 dpi, any rotation (0/90/180/270°) with a
   skew of up to ±3°, JPEG quality 70-90, uneven light, noise;
 * **scanner, greyscale**: the same in grey levels (red ink is only a shade of grey);
 * **phone**: perspective (a 4-point warp), a shadow, a bowed page on a darker table, 150-200 dpi
-  equivalent, colour.
+  equivalent, colour;
+* **scores**: the colour row's scans with points written in every score box as well (0–20 or
+  −1 to −12, ``simulate.score_text``): score digits right, and score boxes whose item is sent to
+  review or read wrong above the threshold.
 
 For each row it prints pages/s on one core and on ``--workers`` processes (decode + read,
 from the JPEG bytes), the time to merely decode the same files (the floor) and the ratio to
@@ -25,6 +28,7 @@ within 3× of the decode floor. No database and no Django.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -45,12 +49,12 @@ cv2.setNumThreads(1)  # one core means one core; the pool gives the parallelism
 from zuoye.core.layout import SheetSet  # noqa: E402
 from zuoye.core.scan import DEFAULT_SCAN_CONFIG, PageStatus, Status, lookup_from, page_read, pages_decode  # noqa: E402
 from zuoye.core.scan.report import BubbleState  # noqa: E402
-from zuoye.core.scan.simulate import Degradation, page_degrade, page_fill  # noqa: E402
+from zuoye.core.scan.simulate import Degradation, page_degrade, page_fill, score_text  # noqa: E402
 from zuoye.core.scan.tests.personas import random_work, sheet_set  # noqa: E402
 
 TARGET_RIGHT, TARGET_REVIEW, TARGET_PAGES_S, TARGET_DECODE_RATIO = 0.999, 0.01, 50.0, 3.0
 STUDENTS = 60
-ROWS = ("colour", "grey", "phone")
+ROWS = ("colour", "grey", "phone", "scores")
 
 
 def layout() -> SheetSet:
@@ -75,6 +79,8 @@ def _make(job: tuple[str, int, int, str]) -> dict:
     sheet = _LAYOUT.sheets[index % len(_LAYOUT.sheets)]
     page = sheet.pages[0]
     work = random_work(page, rng)
+    if row == "scores":  # the teacher writes points in every score box too
+        work = dataclasses.replace(work, scores={item.key: score_text(rng) for item in page.items if item.score_box})
     dpi, d = degradation(row, rng)
     name = f"{row}-{index:05d}.jpg"
     target = Path(folder) / name
@@ -142,6 +148,8 @@ class Tally:
     choices_right: int = 0
     scores: int = 0
     scores_right: int = 0
+    scores_review: int = 0
+    scores_wrong_sure: int = 0
     confusions: Counter[str] = field(default_factory=Counter)
 
     def add(self, truth: dict, result: object) -> None:
@@ -164,7 +172,10 @@ class Tally:
                 self.choices_right += sorted(item.choice.values) == truth["filled"].get(item.key, [])
             if item.key in truth["scores"]:
                 self.scores += 1
-                self.scores_right += getattr(item, "score_text", "") == truth["scores"][item.key]
+                score_right = getattr(item, "score_text", "") == truth["scores"][item.key]
+                self.scores_right += score_right
+                self.scores_review += review
+                self.scores_wrong_sure += not review and not score_right
 
 
 def measure(row: str, truth: list[dict], folder: Path, workers: int) -> None:
@@ -209,7 +220,9 @@ def measure(row: str, truth: list[dict], folder: Path, workers: int) -> None:
           f"{tally.review / max(1, tally.marks):.2%} (target ≤ {TARGET_REVIEW:.0%}, threshold "
           f"{DEFAULT_SCAN_CONFIG.review_below}); choices right {tally.choices_right}/{tally.choices} "
           f"= {tally.choices_right / max(1, tally.choices):.2%}"
-          + (f"; score digits right {tally.scores_right}/{tally.scores}" if tally.scores else ""))
+          + (f"; score boxes {tally.scores}: digits right {tally.scores_right / tally.scores:.2%}, item sent to "
+             f"review {tally.scores_review / tally.scores:.2%} (the mark's doubt included), wrong above threshold "
+             f"{tally.scores_wrong_sure}" if tally.scores else ""))
     if tally.unread:
         print(f"  pages not read: {len(tally.unread)}: " + "; ".join(tally.unread[:5]))
     if tally.confusions:
@@ -220,7 +233,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000, help="pages of the default (colour scanner) row")
     parser.add_argument("--other-pages", type=int, default=0,
-                        help="pages of the greyscale and phone rows (default: a quarter of --pages)")
+                        help="pages of the greyscale, phone and scores rows (default: a quarter of --pages)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--rows", default=",".join(ROWS), help=f"which rows, of {','.join(ROWS)}")
     parser.add_argument("--seed", type=int, default=2026)

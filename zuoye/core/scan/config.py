@@ -198,6 +198,11 @@ class ScanConfig:
     score_fit_limit: float = 0.2
     """Chamfer distance (share of the character's size) at which a character fits no template (higher
     than the pen core's 0.16: a cloud of ink pixels spreads a stroke's width round its centre line)."""
+    score_model: bool = True
+    """Read every score character with the score network too (``scores``; a missing weights file
+    leaves the templates alone)."""
+    score_model_sure: float = 0.99
+    """The network's probability at which, agreeing with the templates, a character is sure."""
 
     # --- decisions -----------------------------------------------------------------------
     review_below: float = 0.8

@@ -52,7 +52,8 @@ SIDE = 32
 MARGIN_MM = 2.0
 EXTRAS = 4
 PLANES = 4
-"""Ink, the item's grading area, its own marks' boxes, other marks' boxes."""
+"""Ink, the item's grading area, its own marks' boxes, other marks' boxes (and on greyscale a
+fifth: where the print was masked, ``mark_features``)."""
 
 Features = npt.NDArray[np.float32]
 
@@ -92,16 +93,20 @@ def _boxes_plane(boxes: Sequence[Rect], window: Rect) -> npt.NDArray[np.float32]
 
 
 def mark_features(ink: npt.NDArray[np.uint8], grading: Rect, window: Rect, k: float,
-                  own: Sequence[Rect] = (), others: Sequence[Rect] = ()) -> Features:
+                  own: Sequence[Rect] = (), others: Sequence[Rect] = (),
+                  unseen: npt.NDArray[np.uint8] | None = None) -> Features:
     """One item's input: the pen ink in ``window``; where the item's grading area lies in it (a
     mark belongs to the item its turning point is in, so the network must know which part of the
     picture is "this item"); the boxes of the marks the rules found turning in this item
     (``own``) and of every other mark in the window (``others``): a stroke crossing a tick may be
     its half tick's slash or the leg of the next item's cross, and which mark the rules took it
     for tells them apart; then the window's size and the ink's share in it, which the
-    resampling hides."""
+    resampling hides. ``unseen`` (greyscale): where the print was masked and a pen stroke could
+    not be seen, a fifth plane."""
     ink_plane = _cut(ink, window, k)
     stack = (ink_plane, _boxes_plane([grading], window), _boxes_plane(own, window), _boxes_plane(others, window))
+    if unseen is not None:
+        stack = (*stack, _cut(unseen, window, k))
     extras = np.array([window.w / 60.0, float(ink_plane.mean()) * 4.0, grading.h / 40.0,
                        (grading.bottom - window.y) / max(window.w, 1e-6)], np.float32)
     return np.concatenate([*(plane.ravel() for plane in stack), extras])
@@ -109,7 +114,8 @@ def mark_features(ink: npt.NDArray[np.uint8], grading: Rect, window: Rect, k: fl
 
 @dataclass(frozen=True)
 class MarkNet:
-    """The trained perceptrons: features → probability of each of ``CLASSES``.
+    """The trained perceptrons: features → probability of each of ``CLASSES`` (the score
+    characters' network, ``scores``, is one too, over its own classes).
 
     Every field has a leading axis of members: perceptrons trained alike on different draws of
     the examples, whose probabilities are averaged. One network alone is sure of some wrong
@@ -139,9 +145,9 @@ class MarkNet:
         return int(self.w1.shape[0])
 
     def probabilities(self, x: Features) -> npt.NDArray[np.float32]:
-        """``x``: (n, features) → (n, len(CLASSES)), rows summing to 1. On one BLAS thread:
+        """``x``: (n, features) → (n, classes: ``CLASSES`` for marks), rows summing to 1. On one BLAS thread:
         a page's few rows are a small product, and waking threads would cost more than it."""
-        found = np.zeros((len(x), len(CLASSES)), np.float32)
+        found = np.zeros((len(x), self.b3.shape[-1]), np.float32)
         with _blas().limit(limits=1, user_api="blas"):
             for i in range(self.members):
                 h = np.maximum(0.0, ((x - self.mean[i]) * self.scale[i]) @ self.w1[i] + self.b1[i])

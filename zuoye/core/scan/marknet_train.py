@@ -36,9 +36,9 @@ from threadpoolctl import threadpool_limits
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.decode import pages_decode
 from zuoye.core.layout import ItemKind, ItemSpec, Page, SheetSpec, sheet_set_layout
-from zuoye.core.scan.marknet import CLASSES, PLANES, SIDE, WEIGHTS, WEIGHTS_GREY, MarkNet
+from zuoye.core.scan.marknet import CLASSES, EXTRAS, PLANES, SIDE, WEIGHTS, WEIGHTS_GREY, MarkNet
 from zuoye.core.scan.pipeline import PageResult, items_mark_features, items_marks, page_rectified
-from zuoye.core.scan.redpen import marks_and_ink, page_planes
+from zuoye.core.scan.redpen import grey_planes, marks_and_ink, page_planes
 from zuoye.core.scan.simulate import Degradation, page_degrade, page_fill
 
 SEED_BASE = 910_000
@@ -119,8 +119,9 @@ def page_examples(index: int, grey: bool = False) -> tuple[npt.NDArray[np.float3
     if colour == grey:
         return empty
     k = config.px_per_mm
-    marks, ink = marks_and_ink(flat if colour else gray, page, k, config, colour, red)
-    where, rows = items_mark_features(page, marks, items_marks(marks, page, config), ink, k)
+    grey_pen, unseen = (None, None) if colour else grey_planes(gray, page, k, config)
+    marks, ink = marks_and_ink(flat if colour else gray, page, k, config, colour, red, grey_pen)
+    where, rows = items_mark_features(page, marks, items_marks(marks, page, config), ink, k, unseen)
     if not rows:
         return empty
     return np.stack(rows), np.array([CLASSES.index(work.marks[page.items[i].key]) for i in where], np.int64)
@@ -135,13 +136,14 @@ def examples_make(pages: int, workers: int, start: int = 0, grey: bool = False
 
 
 def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, seed: int, hidden: int = 256,
-          say=print) -> MarkNet:  # type: ignore[no-untyped-def]
+          classes: int = len(CLASSES), side: int = SIDE, say=print) -> MarkNet:  # type: ignore[no-untyped-def]
     """Adam on cross-entropy with a little weight decay; shifted copies of the ink plane
-    (±1 px) keep it from learning where exactly a stroke lies."""
+    (±1 px; on greyscale with the masked print) keep it from learning where exactly a stroke lies.
+    ``classes``, ``side``: the score characters' network (``scores_train``) has its own."""
     rng = np.random.default_rng(seed)
     mean = x.mean(axis=0)
     scale = 1.0 / (x.std(axis=0) + 0.05)
-    d, c = x.shape[1], len(CLASSES)
+    d, c = x.shape[1], classes
     params = {"w1": rng.normal(0, np.sqrt(2 / d), (d, hidden)), "b1": np.zeros(hidden),
               "w2": rng.normal(0, np.sqrt(2 / hidden), (hidden, 64)), "b2": np.zeros(64),
               "w3": rng.normal(0, np.sqrt(2 / 64), (64, c)), "b3": np.zeros(c)}
@@ -149,7 +151,9 @@ def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, 
     m = {k: np.zeros_like(v) for k, v in params.items()}
     v2 = {k: np.zeros_like(v) for k, v in params.items()}
     step, batch, decay = 0, 256, 1e-4
-    side = SIDE
+    # The ink plane moves, and with it the greyscale plane of masked print (a fifth plane): a
+    # stroke ending at a masked line must still end there.
+    moved = [0] + ([PLANES * side * side] if d - EXTRAS > PLANES * side * side else [])
     for epoch in range(epochs):
         lr = 1e-3 * (0.5 * (1 + np.cos(np.pi * epoch / epochs)))
         order = rng.permutation(len(y))
@@ -158,8 +162,9 @@ def train(x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], *, epochs: int, 
             idx = order[start:start + batch]
             xb = x[idx].copy()
             shift = rng.integers(-1, 2, size=2)
-            plane = xb[:, :side * side].reshape(-1, side, side)
-            xb[:, :side * side] = np.roll(plane, tuple(shift), axis=(1, 2)).reshape(len(idx), -1)
+            for first in moved:
+                plane = xb[:, first:first + side * side].reshape(-1, side, side)
+                xb[:, first:first + side * side] = np.roll(plane, tuple(shift), axis=(1, 2)).reshape(len(idx), -1)
             xb = (xb - mean) * scale
             h1 = np.maximum(0, xb @ params["w1"] + params["b1"])
             h2 = np.maximum(0, h1 @ params["w2"] + params["b2"])

@@ -26,8 +26,8 @@ from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.decode import grey
 from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
-from zuoye.core.scan.marknet import CLASSES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
-from zuoye.core.scan.redpen import CLOSED_LOOP, OPEN_LOOP, PenMark, marks_and_ink, page_planes
+from zuoye.core.scan.marknet import CLASSES, PLANES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
+from zuoye.core.scan.redpen import CLOSED_LOOP, OPEN_LOOP, PenMark, grey_planes, marks_and_ink, page_planes
 from zuoye.core.scan.report import BubbleState, DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
 from zuoye.core.scan.ticks import ANOTHER_MARK, CROSSING, STRAY_INK
@@ -166,7 +166,8 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
     """Every item of a rectified page: bubbles, then the marks that turn inside its grading area."""
     k = config.px_per_mm
     colour, gray, red = page_planes(flat, config)
-    marks, ink = marks_and_ink(gray if not colour else flat, page, k, config, colour, red)
+    grey_pen, unseen = (None, None) if colour else grey_planes(gray, page, k, config)
+    marks, ink = marks_and_ink(gray if not colour else flat, page, k, config, colour, red, grey_pen)
     # Under red pen the red channel shows paper (bright ink), pencil (translucent ink) or neither
     # (a dull red): the bubbles are read on what the pen leaves visible.
     hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
@@ -180,7 +181,8 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
     if not colour:
         _pencil_unmask(loose, page, choices, k, config)
     per_item = items_marks(marks, page, config)
-    second = second_readings(page, marks, per_item, ink, k, colour) if config.mark_model else [None] * len(per_item)
+    second = (second_readings(page, marks, per_item, ink, k, colour, unseen) if config.mark_model
+              else [None] * len(per_item))
     return tuple(_item_result(item, choice, own, near, _ink_mm2(loose, item.answer, k),
                               score_read(ink, item.score_box, k, config) if item.score_box else None, config,
                               None if colour else _ink_mm2(loose, item.grading, k), model)
@@ -203,10 +205,12 @@ def _pencil_unmask(loose: npt.NDArray[np.uint8], page: Page, choices: Sequence[C
 
 
 def items_mark_features(page: Page, marks: Sequence[PenMark], per_item: Sequence[tuple[list[PenMark], list[PenMark]]],
-                        ink: Image, k: float) -> tuple[list[int], list[npt.NDArray[np.float32]]]:
+                        ink: Image, k: float, unseen: Image | None = None
+                        ) -> tuple[list[int], list[npt.NDArray[np.float32]]]:
     """The mark network's input for every item with marks over it (its own, or doubtful ones of
     no sure item): the items' indexes and their rows. Reading and training both call this, so
-    the network learns from exactly what it will be shown."""
+    the network learns from exactly what it will be shown. ``unseen``: greyscale, where the
+    print was masked (``grey_planes``)."""
     where, rows = [], []
     for i, (item, (own, near)) in enumerate(zip(page.items, per_item, strict=True)):
         window = mark_window([m.box for m in (*own, *near)])
@@ -214,20 +218,22 @@ def items_mark_features(page: Page, marks: Sequence[PenMark], per_item: Sequence
             continue
         others = [m.box for m in marks if m not in own and m.box.intersects(window)]
         where.append(i)
-        rows.append(mark_features(ink, item.grading, window, k, [m.box for m in own], others))
+        rows.append(mark_features(ink, item.grading, window, k, [m.box for m in own], others, unseen))
     return where, rows
 
 
 def second_readings(page: Page, marks: Sequence[PenMark], per_item: Sequence[tuple[list[PenMark], list[PenMark]]],
-                    ink: Image, k: float, colour: bool = True) -> list[tuple[MarkKind, float] | None]:
+                    ink: Image, k: float, colour: bool = True, unseen: Image | None = None
+                    ) -> list[tuple[MarkKind, float] | None]:
     """The mark network's reading (kind, probability) of every item with marks over it; None
     for the others, and for all when the weights are not there. Greyscale scans have their own
-    network: their ink plane holds what the rules took for pen by shade, pencil and all."""
+    network: their ink plane holds what the rules took for pen by shade, pencil and all, and
+    ``unseen`` where the print was masked (shown when the weights take a fifth plane)."""
     net = marknet_load(WEIGHTS if colour else WEIGHTS_GREY)
     found: list[tuple[MarkKind, float] | None] = [None] * len(per_item)
     if net is None:
         return found
-    where, rows = items_mark_features(page, marks, per_item, ink, k)
+    where, rows = items_mark_features(page, marks, per_item, ink, k, unseen if net.planes > PLANES else None)
     if rows:
         for i, probs in zip(where, net.probabilities(np.stack(rows)), strict=True):
             best = int(probs.argmax())

@@ -110,15 +110,22 @@ def _printed(page: Page, level: npt.NDArray[np.float32], k: float, config: ScanC
 
 def grey_ink(gray: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> Mask:
     """Dark pixels that the layout does not explain: pen, pencil, dirt."""
+    return grey_planes(gray, page, k, config)[0]
+
+
+def grey_planes(gray: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[Mask, Mask]:
+    """``grey_ink`` and what was masked to get it (the printed template and anything printed
+    black, with a margin): where a pen stroke cannot be seen on grey. The greyscale mark network
+    is shown both, so that a stroke ending at a masked line may be read as going on under it."""
     window = max(3, round(config.paper_window_mm * k) | 1)
     paper = cv2.dilate(gray, np.ones((window, window), np.uint8))
     level = (gray.astype(np.float32) / np.maximum(paper, 1).astype(np.float32)) * 255
     ink = (level < config.grey_ink_level).astype(np.uint8) * 255
     black = (level < config.grey_print_level).astype(np.uint8) * 255
     edge = max(3, round(config.template_margin_mm * k) | 1)
-    ink[cv2.dilate(black, np.ones((edge, edge), np.uint8)) > 0] = 0
-    ink[_printed(page, level, k, config) > 0] = 0
-    return ink
+    unseen = cv2.bitwise_or(cv2.dilate(black, np.ones((edge, edge), np.uint8)), _printed(page, level, k, config))
+    ink[unseen > 0] = 0
+    return ink, unseen
 
 
 def _has_hole(piece: Mask, config: ScanConfig) -> float:
@@ -311,11 +318,15 @@ def marks_find(image: Image, page: Page, k: float, config: ScanConfig = DEFAULT_
 
 
 def marks_and_ink(image: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
-                  colour: bool | None = None, red: Mask | None = None) -> tuple[tuple[PenMark, ...], Mask]:
+                  colour: bool | None = None, red: Mask | None = None,
+                  grey_pen: Mask | None = None) -> tuple[tuple[PenMark, ...], Mask]:
     """``marks_find`` and the pen-ink mask it read them from (to tell an unmarked item from one
-    with ink no mark explains)."""
+    with ink no mark explains). ``grey_pen``: a greyscale scan's ``grey_ink`` when the caller
+    has it already (``grey_planes``)."""
     grey = False
-    if red is not None:
+    if grey_pen is not None:
+        ink, join, grey = grey_pen, config.grey_stroke_join_mm, True
+    elif red is not None:
         ink, join = red, config.stroke_join_mm
     elif is_colour(image, config) if colour is None else colour:
         ink, join = red_ink(image, config), config.stroke_join_mm

@@ -252,9 +252,17 @@ def mark_draw(image: Image, item: ItemRegion, kind: MarkKind, k: float, rng: Rng
             pen.polyline(piece, ink, width)
 
 
-def score_draw(image: Image, box: Rect, text: str, k: float, rng: Rng) -> None:
+def score_text(rng: Rng) -> str:
+    """Points a teacher writes in a score box: 0–20, or points off, −1 to −12."""
+    if rng.random() < 0.6:
+        return str(int(rng.integers(0, 21)))
+    return f"-{int(rng.integers(1, 13))}"
+
+
+def score_draw(image: Image, box: Rect, text: str, k: float, rng: Rng) -> list[tuple[float, float]]:
     """Points written by hand in a score box: the pen core's character shapes, slanted, wobbled,
-    4.5-6.5 mm tall, in a red ink."""
+    4.5-6.5 mm tall, in a red ink. Returns each character's span across the page (mm), so that
+    training can tell which character a piece of ink is."""
     from zuoye.core.ink.shapes import digit_shapes
 
     pen, ink = _Pen(image, k), INKS[int(rng.integers(len(INKS)))]
@@ -262,13 +270,19 @@ def score_draw(image: Image, box: Rect, text: str, k: float, rng: Rng) -> None:
     x = box.x + rng.uniform(1.0, 2.5)
     top = box.y + (box.h - height) / 2 + rng.uniform(-0.5, 0.5)
     shear = rng.uniform(-0.2, 0.2)
+    spans = []
     for char in text:
         shapes = digit_shapes(char)
+        drawn = []
         for line in shapes[int(rng.integers(len(shapes)))]:
             pts = np.column_stack([x + (line[:, 0] + shear * (1 - line[:, 1])) * height,
                                    top + line[:, 1] * height])
-            pen.polyline(_wobble(_resample(pts, 0.3) if len(pts) > 1 else pts, rng, 0.06), ink, width)
+            drawn.append(_wobble(_resample(pts, 0.3) if len(pts) > 1 else pts, rng, 0.06))
+            pen.polyline(drawn[-1], ink, width)
+        xs = np.concatenate([d[:, 0] for d in drawn])
+        spans.append((float(xs.min()), float(xs.max())))
         x += 0.6 * height + rng.uniform(0.8, 1.6)
+    return spans
 
 
 def page_fill(page: Page, work: PageWork, px_per_mm: float, rng: Rng) -> Image:

@@ -5,16 +5,21 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 
-from zuoye.core.layout import Rect
+from zuoye.core.layout import Page, Rect
 from zuoye.core.scan import DEFAULT_SCAN_CONFIG, Status
 from zuoye.core.scan.marknet import (CLASSES, EXTRAS, PLANES, SIDE, WEIGHTS_GREY, MarkNet, mark_features, mark_window,
                                     marknet_load)
 from zuoye.core.scan.bubbles import BubbleReading, ChoiceReading
 from zuoye.core.scan.pipeline import OPTION_UNREAD, ItemResult, _vote
+from zuoye.core.scan.redpen import grey_planes
 from zuoye.core.scan.report import BubbleState, MarkKind
+from zuoye.core.scan.simulate import page_draw
+
+K = DEFAULT_SCAN_CONFIG.px_per_mm
 
 
 def test_window_is_a_square_round_every_box() -> None:
@@ -272,3 +277,33 @@ def test_training_learns_marks_from_the_simulators_pages() -> None:
     assert (net.probabilities(features).argmax(1) == labels).mean() > 0.9
     said = report(net, features, labels, 0.99)
     assert "all 300:" in said and "crowded 150:" in said
+
+
+def test_greyscale_features_show_where_the_print_was_masked(page: Page) -> None:
+    """On grey the pen under print is masked with it; the network gets that mask as a fifth
+    plane, aligned with the ink, so that a stroke ending at a masked line may go on under it."""
+    image = page_draw(page, K, np.random.default_rng(0))
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    ink, unseen = grey_planes(gray, page, K)
+    item = page.items[0]
+    assert not np.any(ink[unseen > 0])  # what is masked is never ink
+    b = item.bubbles[0]
+    assert unseen[round(b.cy * K), round((b.cx + b.r) * K)] and not unseen[round(b.cy * K), round(b.cx * K)]
+    window = Rect(item.grading.x, item.grading.y, 40, 40)
+    grey = mark_features(ink, item.grading, window, K, unseen=unseen)
+    colour = mark_features(ink, item.grading, window, K)
+    assert grey.shape == ((PLANES + 1) * SIDE * SIDE + EXTRAS,) and colour.shape == (PLANES * SIDE * SIDE + EXTRAS,)
+    assert grey[PLANES * SIDE * SIDE:(PLANES + 1) * SIDE * SIDE].any()
+    x, _ = page_examples_grey()
+    assert x.shape[1] == (PLANES + 1) * SIDE * SIDE + EXTRAS
+
+
+def page_examples_grey() -> tuple[np.ndarray, np.ndarray]:
+    """A simulated greyscale page's training examples (the first with a mark over an item)."""
+    from zuoye.core.scan.marknet_train import page_examples
+
+    for index in range(10):
+        x, y = page_examples(index, grey=True)
+        if len(y):
+            return x, y
+    raise AssertionError("no greyscale page of ten gave an example")
