@@ -328,8 +328,10 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     said = f"the mark network reads {kind.value} ({p:.1%})"
     sure = config.model_sure if colour else config.model_sure_grey
     # Greyscale: masking the print cuts a mark's strokes, so one mark read as several pieces is
-    # common there, not a sign of two marks (unless another mark's ink lies across an arm).
-    pieces = not colour and several and not (overlaid or crossed)
+    # common there, not a sign of two marks (unless another mark's ink lies across an arm; and a
+    # loop among the pieces is no part of a plain tick).
+    pieces = (not colour and several and not (overlaid or crossed)
+              and not ((open_loop or closed_loop) and kind is MarkKind.TICK))
     trusted = colour or (p >= sure and (not (crowded or several or crossed) or kind is result.mark or pieces))
     choice_confidence = choice_weight(choice, kind, trusted)
     if result.status is Status.READ:

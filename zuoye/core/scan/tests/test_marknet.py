@@ -173,6 +173,11 @@ def test_grey_pieces_of_one_mark_and_crowded_readings_both_readers_agree_on() ->
     crossed = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.HALF, 0.9995), cfg, colour=False,
                     several=True, crossed=True, crowded=True)
     assert crossed.status is Status.REVIEW
+    looped = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.TICK, 0.9995), cfg, colour=False, several=True,
+                   open_loop=True)
+    circle = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CIRCLE, 0.9995), cfg, colour=False, several=True,
+                   open_loop=True)
+    assert looped.status is Status.REVIEW and circle.status is Status.READ  # a loop is no piece of a tick
     assert _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.TICK, 0.9995), cfg, several=True).status \
         is Status.REVIEW  # colour: a piece a tick leaves unexplained is a second mark
     agreed = _vote(_result(MarkKind.CIRCLE, 0.5), None, (MarkKind.CIRCLE, 0.9995), cfg, colour=False,
@@ -255,7 +260,7 @@ def test_a_circle_read_from_an_open_loop_stands_only_when_the_network_agrees() -
 def test_shipped_greyscale_weights_load() -> None:
     net = marknet_load(WEIGHTS_GREY)
     assert net is not None, "marknet-grey.npz is missing: run python -m zuoye.core.scan.marknet_train --grey"
-    assert net.planes == PLANES and net.members == 2
+    assert net.planes == PLANES + 1 and net.members == 2  # the masked print as a fifth plane
 
 
 def test_training_learns_marks_from_the_simulators_pages() -> None:
