@@ -35,7 +35,7 @@ from zuoye.core.ink.classify import TemplateSet, chamfer, digit_templates, norma
 from zuoye.core.ink.config import DEFAULT_INK_CONFIG
 from zuoye.core.layout import Rect
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
-from zuoye.core.scan.marknet import MarkNet, marknet_load
+from zuoye.core.scan.marknet import MarkNet, marknet_load, one_blas_thread
 
 Mask = npt.NDArray[np.uint8]
 
@@ -142,7 +142,8 @@ def score_read(ink: Mask, box: Rect, k: float, config: ScanConfig = DEFAULT_SCAN
     templates = _templates()
     n = templates.points.shape[1]
     clouds = np.stack([c.points[np.linspace(0, len(c.points) - 1, n).round().astype(np.int64)] for c in chars])
-    dist = chamfer(normalise(clouds), templates.points)
+    with one_blas_thread():
+        dist = chamfer(normalise(clouds), templates.points)
     net = _network() if config.score_model else None
     second = net.probabilities(np.stack([character_features(c, k) for c in chars])) if net is not None else None
     ids = templates.label_ids
