@@ -90,7 +90,8 @@ def _item(result: ItemResult, info: ItemInfo) -> tuple[dict[str, object], Respon
                          key=choice_key(info.item_type, info.answer), full_score=info.full_score)
     row = {"item": info.link_id, "position": info.position, "outcome": outcome.outcome,
            "score": None if outcome.score is None else str(outcome.score), "answer": chosen or "",
-           "mark": mark or result.mark.value, "confidence": round(result.confidence, 3),
+           "mark": mark or result.mark.value, "score_text": result.score_text,
+           "confidence": round(result.confidence, 3),
            "status": "recorded" if result.status is Status.READ else "review", "reason": result.reason}
     return row, ResponseIn(info.link_id, 0, outcome.outcome, outcome.score, chosen or "", mark,
                            max(0.0, min(1.0, result.confidence)))

@@ -4,8 +4,10 @@
 upload page) go from "print the sheets" to "upload the scanner's output" without paper: each
 student's pages of the newest personal sheet set are drawn by the scan core's simulator with
 choices bubbled (mostly the key), the teacher's marks as FIELD-NOTES describes them (ticks three
-times in four, crosses, half ticks, circles) and a scanner's mild degradation; then one page
-again (scanned twice) and a blank back, as real batches have.
+times in four, crosses, half ticks, circles), the points written in each score box (full marks
+under a tick, points off under a half tick, 0 under a cross or circle) and a scanner's mild
+degradation — in colour, or ``grey`` as a scanner set to greyscale; then one page again
+(scanned twice) and a blank back, as real batches have.
 """
 
 from __future__ import annotations
@@ -39,7 +41,19 @@ def _bubbles(region: ItemRegion, key: tuple[str, ...], right: bool, rng: np.rand
     return {v: BubbleState.FILLED for v in chosen}
 
 
-def scans_simulate(*, sheet_set: SheetSet, seed: int = 0) -> bytes:
+def _points(region: ItemRegion, mark: MarkKind, rng: np.random.Generator) -> str:
+    """What the teacher writes in the item's score box, "" when it has none."""
+    if region.score_box is None or not region.points:
+        return ""
+    full = int(region.points)
+    if mark is MarkKind.TICK:
+        return str(full)
+    if mark is MarkKind.HALF:  # points off; a one-point item's half is left to the mark
+        return f"-{int(rng.integers(1, full))}" if full > 1 else ""
+    return "0"
+
+
+def scans_simulate(*, sheet_set: SheetSet, seed: int = 0, grey: bool = False) -> bytes:
     """A ZIP of JPEG scans of every page of ``sheet_set``, plus one page twice and a blank back."""
     rng = np.random.default_rng(seed)
     items = BatchLookup(scope=None).items(sheet_set.assignment_id)
@@ -52,9 +66,11 @@ def scans_simulate(*, sheet_set: SheetSet, seed: int = 0) -> bytes:
                 info = items.get(int(region.key)) if region.key.isdigit() else None
                 key = choice_key(info.item_type, info.answer) if info else ()
                 bubbles[region.key] = _bubbles(region, key, marks[region.key] is MarkKind.TICK, rng)
-            drawn = page_fill(page, PageWork(bubbles, marks), DPI / 25.4, rng)
+            scores = {r.key: text for r in page.items if (text := _points(r, marks[r.key], rng))}
+            drawn = page_fill(page, PageWork(bubbles, marks, scores), DPI / 25.4, rng)
             angle = float(rng.choice([0.0, 180.0]) + rng.uniform(-3, 3))
-            images.append(page_degrade(drawn, Degradation(angle=angle, jpeg_quality=85, light=0.1, noise=2.0), rng))
+            images.append(page_degrade(drawn, Degradation(angle=angle, jpeg_quality=85, light=0.1, noise=2.0,
+                                                          grey=grey), rng))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for n, image in enumerate([*images, images[0], _blank(images[0])], start=1):

@@ -76,3 +76,31 @@ def test_simulated_scans_of_a_class_read_back_with_one_page_twice_and_a_blank_ba
     call_command("scan", str(tmp_path / "s.zip"), "--json", str(tmp_path / "r.json"), "--quiet", stdout=StringIO())
     summary = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["summary"]
     assert (summary["pages"], summary["read"], summary["duplicates"], summary["blank"]) == (3, 1, 1, 1)
+
+
+def test_simulated_greyscale_scans_read_back_too(county, tmp_path):
+    p = printed(county)
+    out = StringIO()
+    call_command("scan", "--simulate", str(p.assignment.pk), "--out", str(tmp_path / "s.zip"), "--grey", stdout=out)
+    assert "3 simulated greyscale scans" in out.getvalue()
+    call_command("scan", str(tmp_path / "s.zip"), "--json", str(tmp_path / "r.json"), "--quiet", stdout=StringIO())
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert (report["summary"]["pages"], report["summary"]["read"]) == (3, 1)
+
+
+def test_the_simulated_teacher_writes_points_that_follow_the_mark():
+    import numpy as np
+
+    from zuoye.capture.services.simulate import _points
+    from zuoye.core.scan.report import MarkKind
+    from zuoye.core.scan.tests.personas import sheet_set
+
+    page = sheet_set().sheets[0].pages[0]
+    boxed = next(r for r in page.items if r.score_box is not None and r.points)
+    plain = next(r for r in page.items if r.score_box is None)
+    full, rng = int(boxed.points), np.random.default_rng(0)
+    assert _points(boxed, MarkKind.TICK, rng) == str(full)
+    assert _points(boxed, MarkKind.CROSS, rng) == _points(boxed, MarkKind.CIRCLE, rng) == "0"
+    off = _points(boxed, MarkKind.HALF, rng)
+    assert off.startswith("-") and 0 < int(off[1:]) < full
+    assert _points(plain, MarkKind.TICK, rng) == ""

@@ -235,7 +235,7 @@ def test_a_score_written_in_the_score_box_decides_the_outcome_and_points():
     info = ItemInfo(link_id=7, position=3, item_type="short_answer", answer="x=2", full_score=Decimal(5))
     read = ItemResult("7", None, MarkKind.TICK, 0.95, Status.READ, "", score_text="-1")
     row, response = _item(read, info)
-    assert (response.outcome, response.score, row["score"]) == ("partial", Decimal(4), "4")
+    assert (response.outcome, response.score, row["score"], row["score_text"]) == ("partial", Decimal(4), "4", "-1")
 
 
 def test_an_option_hidden_under_a_sure_cross_is_recorded_unknown_not_guessed():

@@ -60,11 +60,12 @@ class Command(BaseCommand):
                             help="demo: write simulated graded scans of ASSIGNMENT's newest printed sheets to --out")
         parser.add_argument("--out", help="with --simulate: the ZIP to write")
         parser.add_argument("--seed", type=int, default=0, help="with --simulate: the random seed")
+        parser.add_argument("--grey", action="store_true", help="with --simulate: as a scanner set to greyscale")
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = self._actor(options["username"])
         if options["simulate"]:
-            self._simulate(options["simulate"], options["out"], options["seed"])
+            self._simulate(options["simulate"], options["out"], options["seed"], options["grey"])
             return
         if options["watch"]:
             self._watch(Path(options["watch"]), actor, options)
@@ -76,14 +77,15 @@ class Command(BaseCommand):
             Path(options["json_path"]).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
         self._summary(report)
 
-    def _simulate(self, assignment_id: int, out: str | None, seed: int) -> None:
+    def _simulate(self, assignment_id: int, out: str | None, seed: int, grey: bool = False) -> None:
         if not out:
             raise CommandError("--simulate needs --out FILE.zip")
         sheet_set = SheetSet.objects.filter(assignment_id=assignment_id, kind=SheetSet.Kind.PERSONAL).first()
         if sheet_set is None:
             raise CommandError(f"assignment {assignment_id}: no personal answer sheets were printed")
-        Path(out).write_bytes(scans_simulate(sheet_set=sheet_set, seed=seed))
-        self.stdout.write(f"{out}: {sheet_set.pages + 2} simulated scans (one page twice, one blank back)")
+        Path(out).write_bytes(scans_simulate(sheet_set=sheet_set, seed=seed, grey=grey))
+        self.stdout.write(f"{out}: {sheet_set.pages + 2} simulated {'greyscale ' if grey else ''}scans "
+                          "(one page twice, one blank back)")
 
     def _actor(self, username: str | None) -> Any:
         if not username:
