@@ -31,6 +31,7 @@ nothing new is installed and a page costs about a millisecond more.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -145,8 +146,9 @@ class MarkNet:
         return int(self.w1.shape[0])
 
     def probabilities(self, x: Features) -> npt.NDArray[np.float32]:
-        """``x``: (n, features) → (n, classes: ``CLASSES`` for marks), rows summing to 1. On one BLAS thread:
-        a page's few rows are a small product, and waking threads would cost more than it."""
+        """``x``: (n, features) → (n, classes: ``CLASSES`` for marks), rows summing to 1. On one
+        BLAS thread: a page's few rows are a small product, and waking threads would cost more
+        than it."""
         found = np.zeros((len(x), self.b3.shape[-1]), np.float32)
         with one_blas_thread():
             for i in range(self.members):
@@ -176,7 +178,7 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def one_blas_thread() -> object:
+def one_blas_thread() -> AbstractContextManager[object]:
     """A context in which matrix products run on one BLAS thread: a page's products are small,
     and threads once woken spin on after them, costing each page about as much CPU again
     (measured on score boxes: 92 → 41 ms a page) and slowing the other pages' processes."""

@@ -16,9 +16,9 @@ Why two: at 4 px/mm the templates of 3, 5 and 8 (or 2 and 7) lie close, so the c
 small even when the reading is right (most boxes went to review with every character right);
 the network tells them apart, and two readers that look differently seldom agree on a wrong
 character. A character is sure when both read it and the network is sure
-(``score_model_sure``), or when the templates alone are; readers that disagree send the item to
-review, proposing the surer reading. Ink in the box that reads as no character sends the item
-to review.
+(``score_model_sure``), or when the templates are sure and the network reads the same character;
+readers that disagree send the item to review, proposing the surer reading. Ink in the box that
+reads as no character sends the item to review.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ SCORE_CLASSES = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-", NOT_ONE)
 CHAR_SIDE = 24
 """A character's picture is resampled to CHAR_SIDE × CHAR_SIDE pixels (its longer side)."""
 CHAR_EXTRAS = 4
+"""...followed by its height, width, aspect and ink share (``character_features``)."""
 
 
 @dataclass(frozen=True)
