@@ -28,7 +28,9 @@ import argparse
 import functools
 import multiprocessing
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -208,17 +210,32 @@ def report(net: MarkNet, x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], s
     return "held out: " + "; ".join(said)
 
 
-def _member(seed: int, cache: Path, epochs: int) -> tuple[MarkNet, str]:
+def member_train(seed: int, cache: Path, epochs: int, *, classes: int = len(CLASSES), side: int = SIDE,
+                 sure: float = DEFAULT_SCAN_CONFIG.model_sure, judge: Callable[..., str] = report
+                 ) -> tuple[MarkNet, str]:
     """One member, trained on all but its own tenth of the examples (drawn by ``seed``) on one
-    BLAS thread, so that members train side by side on the machine's cores."""
+    BLAS thread, so that members train side by side on the machine's cores; and ``judge``'s
+    words on that tenth. ``classes``, ``side``, ``sure``, ``judge``: the score characters'
+    network (``scores_train``) has its own."""
     with np.load(cache) as data:
         x, y = data["x"], data["y"]
     order = np.random.default_rng(seed).permutation(len(y))
     cut = len(y) // 10
     held, used = order[:cut], order[cut:]
     with threadpool_limits(limits=1, user_api="blas"):
-        net = train(x[used], y[used], epochs=epochs, seed=seed, say=lambda line: None)
-        return net, report(net, x[held], y[held], DEFAULT_SCAN_CONFIG.model_sure)
+        net = train(x[used], y[used], epochs=epochs, seed=seed, classes=classes, side=side, say=lambda line: None)
+        return net, judge(net, x[held], y[held], sure)
+
+
+def members_train(cache: Path, *, seed: int, members: int, workers: int, epochs: int, **kwargs: Any) -> MarkNet:
+    """``members`` networks on seeds ``seed``, ``seed + 1``, … side by side on ``workers``
+    processes, each reading the cached examples from disk; their held-out figures printed; stacked."""
+    seeds = range(seed, seed + members)
+    with multiprocessing.Pool(min(workers, members)) as pool:
+        trained = pool.map(functools.partial(member_train, cache=cache, epochs=epochs, **kwargs), seeds)
+    for each, (_, said) in zip(seeds, trained, strict=True):
+        print(f"member seed {each}: {said}")
+    return MarkNet.stacked([net for net, _ in trained])
 
 
 def main() -> None:
@@ -243,13 +260,8 @@ def main() -> None:
         np.savez(cache, x=x, y=y)
         took = time.perf_counter() - started
         print(f"{len(y)} examples from {options.pages} pages in {took:.0f} s (kept in {cache})")
-    seeds = range(options.seed, options.seed + options.members)
-    with multiprocessing.Pool(min(options.workers, options.members)) as pool:
-        trained = pool.map(functools.partial(_member, cache=cache, epochs=options.epochs), seeds)
-    for seed, (_, said) in zip(seeds, trained, strict=True):
-        print(f"member seed {seed}: {said}")
-    nets = [net for net, _ in trained]
-    net = MarkNet.stacked(nets)
+    net = members_train(cache, seed=options.seed, members=options.members, workers=options.workers,
+                        epochs=options.epochs)
     net.save(out)
     print(f"weights written to {out}")
 

@@ -10,7 +10,7 @@ character labelled with the one the simulator drew under it. A piece of ink over
 characters (run together) is labelled ``NOT_ONE``: the network learns to say so, and such a box
 goes to review. Scores are 0–20 and −1 to −12, on seeds the tests and the benchmark never use.
 
-Two members (``marknet_train.train``: two-layer perceptrons, numpy, Adam), each holding out its
+Two members (``marknet_train.members_train``: two-layer perceptrons, numpy, Adam), each holding out its
 own tenth, are averaged. Deterministic for a given ``--seed``.
 
     .venv/bin/python -m zuoye.core.scan.scores_train [--boxes 30000] [--workers 2] [--members 2]
@@ -19,7 +19,6 @@ own tenth, are averaged. Deterministic for a given ``--seed``.
 from __future__ import annotations
 
 import argparse
-import functools
 import multiprocessing
 import time
 from pathlib import Path
@@ -27,12 +26,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 import numpy.typing as npt
-from threadpoolctl import threadpool_limits
 
 from zuoye.core.layout import Rect
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.marknet import MarkNet
-from zuoye.core.scan.marknet_train import train
+from zuoye.core.scan.marknet_train import members_train
 from zuoye.core.scan.redpen import red_ink
 from zuoye.core.scan.scores import (CHAR_SIDE, NOT_ONE, SCORE_CLASSES, SCORE_WEIGHTS, character_features,
                                    score_characters)
@@ -101,18 +99,6 @@ def report(net: MarkNet, x: npt.NDArray[np.float32], y: npt.NDArray[np.int64], s
             f"of which wrong {int((~right & confident).sum())}")
 
 
-def _member(seed: int, cache: Path, epochs: int) -> tuple[MarkNet, str]:
-    with np.load(cache) as data:
-        x, y = data["x"], data["y"]
-    order = np.random.default_rng(seed).permutation(len(y))
-    cut = len(y) // 10
-    held, used = order[:cut], order[cut:]
-    with threadpool_limits(limits=1, user_api="blas"):
-        net = train(x[used], y[used], epochs=epochs, seed=seed, classes=len(SCORE_CLASSES), side=CHAR_SIDE,
-                    say=lambda line: None)
-        return net, report(net, x[held], y[held], DEFAULT_SCAN_CONFIG.score_model_sure)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boxes", type=int, default=30000, help="score boxes to draw")
@@ -131,12 +117,10 @@ def main() -> None:
         np.savez(cache, x=x, y=y)
         counts = ", ".join(f"{c} {int((y == i).sum())}" for i, c in enumerate(SCORE_CLASSES))
         print(f"{len(y)} characters from {options.boxes} boxes in {time.perf_counter() - started:.0f} s ({counts})")
-    seeds = range(options.seed, options.seed + options.members)
-    with multiprocessing.Pool(min(options.workers, options.members)) as pool:
-        trained = pool.map(functools.partial(_member, cache=cache, epochs=options.epochs), seeds)
-    for seed, (_, said) in zip(seeds, trained, strict=True):
-        print(f"member seed {seed}: {said}")
-    MarkNet.stacked([net for net, _ in trained]).save(options.out)
+    net = members_train(cache, seed=options.seed, members=options.members, workers=options.workers,
+                        epochs=options.epochs, classes=len(SCORE_CLASSES), side=CHAR_SIDE,
+                        sure=DEFAULT_SCAN_CONFIG.score_model_sure, judge=report)
+    net.save(options.out)
     print(f"weights written to {options.out}")
 
 
