@@ -69,5 +69,9 @@ def batch_create(*, uploads: Sequence[Upload], actor: User | None, source: str =
     if not uploads:
         raise UploadRejected("no files to read")
     batch = ScanBatch.objects.create(source=source, created_by=actor, school_id=_school_of(actor), student=student)
-    batch.uploads.set(uploads)
+    # The link rows' ids keep the order (``reading.batch_uploads``): ``uploads.set`` adds them in
+    # a set's order, which put a later file first whenever the uploads' ids hashed so, and the
+    # first copy of a page scanned twice is the one that counts.
+    through = ScanBatch.uploads.through
+    through.objects.bulk_create([through(scanbatch=batch, upload=upload) for upload in dict.fromkeys(uploads)])
     return batch

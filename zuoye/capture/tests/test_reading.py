@@ -178,6 +178,18 @@ def test_a_generic_sheet_naming_nobody_in_the_class_is_quarantined_with_the_digi
     assert not Response.objects.exists()
 
 
+def test_a_batch_reads_its_files_in_the_order_they_were_given(county):
+    """The first copy of a page scanned twice is the one that counts, so the order matters: it
+    must not follow the uploads' ids (``uploads.set`` added them in a set's order)."""
+    from zuoye.capture.services.reading import batch_uploads
+
+    uploads = [upload_store(name=f"{n}.png", data=encode(np.full((20, 20 + n, 3), 255, np.uint8)), actor=None)
+               for n in range(12)]
+    given = [uploads[i] for i in (7, 0, 11, 3, 3, 9, 1, 5, 10, 2, 8, 6, 4)]  # one given twice: read once
+    batch = batch_create(uploads=given, actor=county.teacher_wang)
+    assert batch_uploads(batch) == list(dict.fromkeys(given))
+
+
 def test_the_printed_pdf_rasterised_and_marked_is_read_end_to_end(county, tmp_path):
     # given: the real sheet PDF, rasterised as a scanner would, with red ticks drawn on it
     p = printed(county)
