@@ -124,6 +124,12 @@ class ScanConfig:
     """Size of the corner cells (share of the box) that a cross reaches all four of."""
     cross_corner_ink_min: float = 0.06
     """Share of a mark's ink each corner cell holds in a cross (a tick leaves bottom-right empty)."""
+    cross_spill_share_max: float = 0.3
+    """A cross read from its corners whose box holds this share of its ink in another item's
+    grading area may be two marks joined (a circle's rim touching the next item's slash reads as
+    ink in four corners): it goes to review, with that item. Right crosses that spill hold at
+    most 0.24 there (4,700 crosses on fresh colour and phone pages); the one wrong sure reading
+    seen held 0.41."""
     tick_vertex_x_max: float = 0.5
     """A tick's turning point lies in this left share of its box."""
     tick_vertex_y_min: float = 0.6

@@ -12,6 +12,7 @@ the arm — and it belongs to the item whose grading area holds its turning poin
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import cv2
@@ -163,6 +164,8 @@ def _sure(margin: float) -> float:
 BARE_ARM = "a bare arm: no down stroke left of its lowest point"
 OPEN_LOOP = "open loop round an empty centre"
 """A circle read from one shape feature alone (the ink rings an empty centre but never closes)."""
+CORNERS = "ink in all four corners"
+"""A cross read from its box: the piece reaches all four corner cells."""
 CLOSED_LOOP = "closed loop"
 """A circle read from a hole in the ink: a cross or a tick leaves none."""
 
@@ -223,7 +226,7 @@ def marks_classify(ink: Mask, blob: Mask, origin: tuple[int, int], k: float,
                 sure = min(sure, config.disagreement_confidence)  # a clean tick or half: which is it?
             elif grey:
                 sure = min(sure, config.disagreement_confidence)  # corners alone, on cut strokes
-            return [(MarkKind.CROSS, centre, sure, f"ink in all four corners ({corners:.2f}); as strokes: "
+            return [(MarkKind.CROSS, centre, sure, f"{CORNERS} ({corners:.2f}); as strokes: "
                      + "; ".join(f"{r[0].value} {r[2]:.2f}" for r in as_tick), box)]
     return _tick_read(ink, origin, k, config, depth, grey)
 
@@ -342,10 +345,40 @@ def marks_and_ink(image: Image, page: Page, k: float, config: ScanConfig = DEFAU
             marking[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)] = 0
     size = max(3, round(join * k) | 1)
     joined = cv2.dilate(marking, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
-    marks = [PenMark(kind, turn, box, confidence, reason)
+    marks = [_spill_checked(PenMark(kind, turn, box, confidence, reason), page, marking, k, config)
              for piece, blob, at in _pieces(marking, joined, (0, 0), k, config, join)
              for kind, turn, confidence, reason, box in marks_classify(piece, blob, at, k, config, grey=grey)]
     return tuple(m for m in marks if not _continues(m, marks, config)), ink
+
+
+def _spill_checked(mark: PenMark, page: Page, ink: Mask, k: float, config: ScanConfig) -> PenMark:
+    """A cross read from its corners, checked against the layout: the corners are those of the
+    joined piece's box, and two marks that touch (a circle's rim on the next item's slash) make
+    one piece with ink in all four. When much of its ink lies in the grading area of an item
+    other than the one it turns in, it is held in doubt: to review, and so is that item
+    (``pipeline.items_marks``: a doubtful mark over an item keeps it from reading unmarked)."""
+    if mark.kind is not MarkKind.CROSS or not mark.reason.startswith(CORNERS):
+        return mark
+    box = mark.box
+    total = _ink_count(ink, box, k)
+    if not total:
+        return mark
+    for item in page.items:
+        area = item.grading
+        if area.contains_point(*mark.turning_point) or not area.intersects(box):
+            continue
+        x, y = max(box.x, area.x), max(box.y, area.y)
+        share = _ink_count(ink, Rect(x, y, min(box.right, area.right) - x, min(box.bottom, area.bottom) - y), k) / total
+        if share >= config.cross_spill_share_max:
+            return dataclasses.replace(mark, confidence=min(mark.confidence, config.disagreement_confidence),
+                                       reason=f"{mark.reason}; {share:.0%} of its ink lies over {item.key}: "
+                                              "two marks joined?")
+    return mark
+
+
+def _ink_count(ink: Mask, r: Rect, k: float) -> int:
+    window = ink[max(0, round(r.y * k)):max(0, round(r.bottom * k)), max(0, round(r.x * k)):max(0, round(r.right * k))]
+    return cv2.countNonZero(window) if window.size else 0
 
 
 def _continues(mark: PenMark, marks: list[PenMark], config: ScanConfig) -> bool:

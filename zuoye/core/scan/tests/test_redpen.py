@@ -6,8 +6,9 @@ import cv2
 import numpy as np
 import pytest
 
-from zuoye.core.layout import Page
-from zuoye.core.scan.redpen import is_colour, marks_find
+from zuoye.core.layout import Page, Rect
+from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
+from zuoye.core.scan.redpen import CORNERS, PenMark, _spill_checked, is_colour, marks_find
 from zuoye.core.scan.report import MarkKind
 from zuoye.core.scan.simulate import mark_draw, page_draw
 
@@ -63,3 +64,39 @@ def test_colour_is_told_from_grey_scans_saved_as_rgb(page: Page) -> None:
     image = _marked(page, MarkKind.TICK, 4, 2)
     assert is_colour(image)
     assert not is_colour(cv2.cvtColor(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR))
+
+
+def _corners_cross(page: Page, lower: Rect, upper_share: float) -> tuple[PenMark, np.ndarray]:
+    """A cross read from its corners turning in item 1's grading area, its box reaching up into
+    item 0's, with ``upper_share`` of its ink there; the ink as a page mask (pixels at ``K``)."""
+    ink = np.zeros((round(page.height * K), round(page.width * K)), np.uint8)
+    above = page.items[0].grading
+    box = Rect(lower.x + 2, above.bottom - 6, 16, lower.y - above.bottom + 14)
+    x0, x1 = round(box.x * K), round(box.right * K)
+    ink[round((lower.y + 2) * K):round((lower.y + 8) * K), x0:x1] = 255  # 6 mm of rows in item 1
+    rows = round(6 * K * upper_share / (1 - upper_share))
+    ink[round(above.bottom * K) - rows:round(above.bottom * K), x0:x1] = 255  # the rest in item 0
+    mark = PenMark(MarkKind.CROSS, (box.x + 8, lower.y + 5), box, 1.0, f"{CORNERS} (0.12); as strokes: tick 0.50")
+    return mark, ink
+
+
+def test_a_corners_cross_with_much_ink_over_another_item_is_two_marks_joined_in_doubt(page: Page) -> None:
+    lower = page.items[1].grading
+    mark, ink = _corners_cross(page, lower, 0.4)
+    assert lower.contains_point(*mark.turning_point)
+    checked = _spill_checked(mark, page, ink, K, DEFAULT_SCAN_CONFIG)
+    assert checked.confidence <= DEFAULT_SCAN_CONFIG.disagreement_confidence < DEFAULT_SCAN_CONFIG.review_below
+    assert f"over {page.items[0].key}" in checked.reason
+
+
+def test_a_cross_spilling_a_little_over_the_next_item_stays_sure(page: Page) -> None:
+    mark, ink = _corners_cross(page, page.items[1].grading, 0.15)
+    assert _spill_checked(mark, page, ink, K, DEFAULT_SCAN_CONFIG) == mark
+
+
+def test_only_crosses_read_from_their_corners_are_checked_for_spill(page: Page) -> None:
+    mark, ink = _corners_cross(page, page.items[1].grading, 0.5)
+    tick = PenMark(MarkKind.TICK, mark.turning_point, mark.box, 1.0, "0.0 mm² off the arm")
+    by_strokes = PenMark(MarkKind.CROSS, mark.turning_point, mark.box, 1.0, "two strokes crossing")
+    assert _spill_checked(tick, page, ink, K, DEFAULT_SCAN_CONFIG) == tick
+    assert _spill_checked(by_strokes, page, ink, K, DEFAULT_SCAN_CONFIG) == by_strokes
