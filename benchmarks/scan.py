@@ -1,10 +1,16 @@
 """Benchmark: the scan pipeline (issue 4), speed and accuracy on simulated pages, in one run.
 
-Run with ``.venv/bin/python benchmarks/scan.py [--pages N] [--workers K]``. Pages are drawn by
-``zuoye.core.scan.simulate`` (the small six-item assignment of the scan tests, one page per
-student, random pencil and red-pen work on every item) and saved as JPEG files under
-``--cache`` before anything is timed (a second run with the same arguments reuses them). Four
-rows, each of ``--pages`` pages (the others default to a quarter as many as the colour row):
+Run with ``.venv/bin/python benchmarks/scan.py [--pages N] [--workers K]``. The sheets are the
+real ones: the small six-item assignment of the scan tests laid out and typeset by
+``core.layout.sheets_build`` (typst, the fonts the project installs) for 60 students, one page
+each, and the PDF rasterised at 200 dpi by ``pdftoppm`` as a printer's page. On that print
+``zuoye.core.scan.simulate`` draws random pencil and red-pen work on every item and scans it;
+the pages are saved as JPEG files under ``--cache`` before anything is timed (a second run with
+the same arguments reuses them). ``--print drawn`` draws the print from the layout instead
+(the simulator's fast stand-in, which the mark networks were trained on; the figures of
+earlier notes were measured on it). Greyscale scans are read with the page's print known
+(``page_read(prints=...)``, as the capture app does from the stored PDF). Four rows, each of
+``--pages`` pages (the others default to a quarter as many as the colour row):
 
 * **scanner, colour** (the default degradation): 200 dpi, any rotation (0/90/180/270°) with a
   skew of up to ±3°, JPEG quality 70-90, uneven light, noise;
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import multiprocessing
 import os
@@ -46,19 +53,50 @@ import numpy as np  # noqa: E402
 
 cv2.setNumThreads(1)  # one core means one core; the pool gives the parallelism
 
-from zuoye.core.layout import SheetSet  # noqa: E402
+from zuoye.capture.services.files import file_pages  # noqa: E402
+from zuoye.core.layout import PageAddress, SheetSet, SheetSpec  # noqa: E402
+from zuoye.core.layout.sheets import sheets_build  # noqa: E402
+from zuoye.core.layout.spec import StudentRef  # noqa: E402
 from zuoye.core.scan import DEFAULT_SCAN_CONFIG, PageStatus, Status, lookup_from, page_read, pages_decode  # noqa: E402
-from zuoye.core.scan.report import BubbleState  # noqa: E402
+from zuoye.core.scan.redpen import Mask, print_mask  # noqa: E402
+from zuoye.core.scan.report import BubbleState, Image  # noqa: E402
 from zuoye.core.scan.simulate import Degradation, page_degrade, page_fill, score_text  # noqa: E402
-from zuoye.core.scan.tests.personas import random_work, sheet_set  # noqa: E402
+from zuoye.core.scan.tests.personas import HEADER, items, random_work, sheet_set  # noqa: E402
 
 TARGET_RIGHT, TARGET_REVIEW, TARGET_PAGES_S, TARGET_DECODE_RATIO = 0.999, 0.01, 50.0, 3.0
 STUDENTS = 60
 ROWS = ("colour", "grey", "phone", "scores")
 
 
-def layout() -> SheetSet:
-    return sheet_set(assignment_id=42, students=range(1, STUDENTS + 1))
+PRINTS = ("pdf", "drawn")
+
+
+@dataclass
+class Sheets:
+    """The benchmark's sheets: their layout, and each page's print rasterised (``pdf``) or none
+    (``drawn``: the simulator draws it), with the print masks greyscale reading is given."""
+
+    layout: SheetSet
+    printed: dict[tuple[int, int], Image] = field(default_factory=dict)  # (student, page) -> 200 dpi BGR
+    masks: dict[tuple[int, int], Mask] = field(default_factory=dict)
+    name: str = "drawn"
+    """Names the cached pages: ``drawn``, or ``pdf-`` and the PDF's hash (a change of print makes new pages)."""
+
+    def prints(self, address: PageAddress) -> Mask | None:
+        return self.masks.get((address.student_id, address.page))
+
+
+def sheets_make(print_kind: str) -> Sheets:
+    if print_kind == "drawn":
+        return Sheets(sheet_set(assignment_id=42, students=range(1, STUDENTS + 1)))
+    spec = SheetSpec(assignment_id=42, header=HEADER, items=items())
+    built = sheets_build(spec, [StudentRef(i, f"学生{i:02d}", f"2026{i:04d}") for i in range(1, STUDENTS + 1)])
+    pages = [(sheet.student_id, page) for sheet in built.layout.sheets for page in sheet.pages]
+    images = [p.image for p in file_pages("sheets.pdf", built.pdf)]
+    assert len(images) == len(pages) and all(i is not None for i in images), "the sheet PDF did not rasterise"
+    printed = {(student, page.number): image for (student, page), image in zip(pages, images, strict=True)}
+    masks = {(student, page.number): print_mask(printed[student, page.number], page) for student, page in pages}
+    return Sheets(built.layout, printed, masks, f"pdf-{hashlib.sha256(built.pdf).hexdigest()[:8]}")  # type: ignore[arg-type]
 
 
 def degradation(row: str, rng: np.random.Generator) -> tuple[float, Degradation]:
@@ -76,7 +114,7 @@ def degradation(row: str, rng: np.random.Generator) -> tuple[float, Degradation]
 def _make(job: tuple[str, int, int, str]) -> dict:
     row, index, seed, folder = job
     rng = np.random.default_rng([seed, ROWS.index(row), index])
-    sheet = _LAYOUT.sheets[index % len(_LAYOUT.sheets)]
+    sheet = _SHEETS.layout.sheets[index % len(_SHEETS.layout.sheets)]
     page = sheet.pages[0]
     work = random_work(page, rng)
     if row == "scores":  # the teacher writes points in every score box too
@@ -85,7 +123,7 @@ def _make(job: tuple[str, int, int, str]) -> dict:
     name = f"{row}-{index:05d}.jpg"
     target = Path(folder) / name
     if not target.exists():  # a run stopped half way is resumed: the work comes first from the generator
-        image = page_degrade(page_fill(page, work, dpi / 25.4, rng),
+        image = page_degrade(page_fill(page, work, dpi / 25.4, rng, _SHEETS.printed.get((sheet.student_id, page.number))),
                              Degradation(**{**d.__dict__, "jpeg_quality": 0}), rng)
         ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, d.jpeg_quality])
         assert ok
@@ -99,12 +137,18 @@ def _make(job: tuple[str, int, int, str]) -> dict:
             "scores": dict(getattr(work, "scores", {}) or {})}
 
 
-_LAYOUT = layout()
+_SHEETS = sheets_make("drawn")  # ``main`` sets the sheets before any pool starts (the workers fork from it)
+_LOOKUP = lookup_from([_SHEETS.layout])
+
+
+def row_folder(cache: Path, row: str, count: int, seed: int) -> Path:
+    """The row's cached pages (the drawn print's keep the names of earlier runs)."""
+    return cache / (f"{row}-{count}-{seed}" + ("" if _SHEETS.name == "drawn" else f"-{_SHEETS.name}"))
 
 
 def pages_make(row: str, count: int, seed: int, cache: Path, workers: int) -> list[dict]:
     """The row's pages on disk (made in parallel, once) and their truth."""
-    folder = cache / f"{row}-{count}-{seed}"
+    folder = row_folder(cache, row, count, seed)
     truth_file = folder / "truth.json"
     if truth_file.exists():
         return list(json.loads(truth_file.read_text()))
@@ -117,13 +161,10 @@ def pages_make(row: str, count: int, seed: int, cache: Path, workers: int) -> li
     return truth
 
 
-_LOOKUP = lookup_from([_LAYOUT])
-
-
 def _read(path: str) -> object:
     decoded = pages_decode(Path(path).read_bytes())
     assert decoded.value is not None, decoded.report.reason
-    return page_read(decoded.value[0], _LOOKUP)
+    return page_read(decoded.value[0], _LOOKUP, prints=_SHEETS.prints if _SHEETS.masks else None)
 
 
 def _decode(path: str) -> int:
@@ -238,13 +279,27 @@ def main() -> None:
     parser.add_argument("--rows", default=",".join(ROWS), help=f"which rows, of {','.join(ROWS)}")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/zuoye-scan-bench"))
+    parser.add_argument("--print", dest="print_kind", choices=PRINTS, default="pdf",
+                        help="pdf: the real sheet PDF rasterised (default); drawn: the simulator's stand-in")
     args = parser.parse_args()
     print(f"scan benchmark: {args.workers} processes on {os.cpu_count()} cores; review threshold "
-          f"{DEFAULT_SCAN_CONFIG.review_below}", flush=True)
+          f"{DEFAULT_SCAN_CONFIG.review_below}; print: {args.print_kind}", flush=True)
+    sheets_use(args.print_kind)
     for row in args.rows.split(","):
         count = args.pages if row == "colour" else (args.other_pages or max(1, args.pages // 4))
         truth = pages_make(row, count, args.seed, args.cache, args.workers)
-        measure(row, truth, args.cache / f"{row}-{count}-{args.seed}", args.workers)
+        measure(row, truth, row_folder(args.cache, row, count, args.seed), args.workers)
+
+
+def sheets_use(print_kind: str) -> None:
+    """Lay out (and for ``pdf`` typeset and rasterise) the sheets every reader and maker uses."""
+    global _SHEETS, _LOOKUP
+    started = time.perf_counter()
+    _SHEETS = sheets_make(print_kind)
+    _LOOKUP = lookup_from([_SHEETS.layout])
+    if print_kind == "pdf":
+        print(f"  (typeset and rasterised {len(_SHEETS.printed)} sheets in {time.perf_counter() - started:.1f} s)",
+              flush=True)
 
 
 if __name__ == "__main__":

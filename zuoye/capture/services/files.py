@@ -58,24 +58,40 @@ def _image_pages(name: str, data: bytes, member: str) -> Iterator[SourcePage]:
         yield SourcePage(member, n, image)
 
 
-def _pdf_pages(name: str, data: bytes, member: str) -> Iterator[SourcePage]:
+class PdfUnreadable(ValueError):
+    """pdftoppm gave no page; the message is its last word on why."""
+
+
+def pdf_rasters(data: bytes, dpi: float = PDF_DPI, *, gray: bool = False,
+                pages: tuple[int, int] | None = None) -> Iterator[Image | None]:
+    """Each page of a PDF rasterised by pdftoppm at ``dpi``, in order, one at a time (None: a page
+    that did not rasterise); ``pages``: only the first to the last of these (1-based). Raises
+    ``PdfUnreadable`` before the first page for a file that gives none."""
+    span = [] if pages is None else ["-f", str(pages[0]), "-l", str(pages[1])]
     with tempfile.TemporaryDirectory(prefix="zuoye-pdf-") as folder:
         source = Path(folder) / "in.pdf"
         source.write_bytes(data)
-        done = subprocess.run(["pdftoppm", "-r", str(PDF_DPI), str(source), str(Path(folder) / "p")],
-                              capture_output=True, timeout=PDFTOPPM_TIMEOUT_S, check=False)
-        images = sorted(Path(folder).glob("p-*.ppm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        done = subprocess.run(["pdftoppm", "-r", f"{dpi:g}", *(["-gray"] if gray else []), *span, str(source),
+                               str(Path(folder) / "p")], capture_output=True, timeout=PDFTOPPM_TIMEOUT_S, check=False)
+        images = sorted(Path(folder).glob("p-*.p[gp]m"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         if not images:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no pages"]
-            yield SourcePage(member, 1, None, f"{member or name}: not a readable PDF ({message[0]})")
-            return
-        for n, path in enumerate(images, start=1):
-            image = cv2.imread(str(path), cv2.IMREAD_COLOR)
+            raise PdfUnreadable(message[0])
+        for path in images:
+            image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE if gray else cv2.IMREAD_COLOR)
             path.unlink()
+            yield None if image is None else np.asarray(image, np.uint8)
+
+
+def _pdf_pages(name: str, data: bytes, member: str) -> Iterator[SourcePage]:
+    try:
+        for n, image in enumerate(pdf_rasters(data), start=1):
             if image is None:
                 yield SourcePage(member, n, None, f"{member or name}, page {n}: the PDF page could not be rasterised")
             else:
-                yield SourcePage(member, n, np.asarray(image, np.uint8))
+                yield SourcePage(member, n, image)
+    except PdfUnreadable as exc:
+        yield SourcePage(member, 1, None, f"{member or name}: not a readable PDF ({exc})")
 
 
 def _zip_pages(name: str, data: bytes) -> Iterator[SourcePage]:

@@ -29,6 +29,7 @@ from zuoye.core.scan.align import PageGeometry, page_rectify
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.decode import grey
 from zuoye.core.scan.pipeline import PageResult, PageStatus, items_read
+from zuoye.core.scan.redpen import Mask
 from zuoye.core.scan.report import Image, StageReport
 from zuoye.core.scan.simulate import page_draw
 from zuoye.homework.models import Assignment
@@ -94,11 +95,14 @@ def _template(page: Page, config: ScanConfig) -> np.ndarray:
 class _Forced:
     """A lookup that answers every QR with the page chosen by hand."""
 
-    def __init__(self, page: Page, assignment_id: int, lookup: BatchLookup) -> None:
-        self.page, self.assignment_id, self.lookup = page, assignment_id, lookup
+    def __init__(self, page: Page, address: PageAddress, lookup: BatchLookup) -> None:
+        self.page, self.address, self.assignment_id, self.lookup = page, address, address.assignment_id, lookup
 
     def __call__(self, address: PageAddress) -> Page:
         return self.page
+
+    def printed(self, address: PageAddress) -> Mask | None:
+        return self.lookup.printed(self.address)
 
     def items(self, assignment_id: int) -> dict[int, ItemInfo]:
         return self.lookup.items(self.assignment_id)
@@ -110,7 +114,7 @@ class _Forced:
 def _read_by_hand(image: Image, page: Page, address: PageAddress, lookup: BatchLookup, *, kind: str,
                   evidence: str, config: ScanConfig) -> PageReading:
     """With the QR when it reads, else by the four squares alone."""
-    forced = _Forced(page, address.assignment_id, lookup)
+    forced = _Forced(page, address, lookup)
     reading = page_reading(image, forced, kind=kind, evidence=evidence, config=config)  # type: ignore[arg-type]
     if reading.status == ScannedPage.Status.READ:
         return reading
@@ -118,7 +122,7 @@ def _read_by_hand(image: Image, page: Page, address: PageAddress, lookup: BatchL
     if geometry is None:
         return PageReading(ScannedPage.Status.QUARANTINED, "the four alignment squares could not be found")
     flat = page_rectify(image, page, geometry, config)
-    result = PageResult(PageStatus.READ, "ok", address, items_read(flat, page, config),
+    result = PageResult(PageStatus.READ, "ok", address, items_read(flat, page, config, lookup.printed(address)),
                         (StageReport("align", True, 1.0, "by hand: four squares, no QR"),))
     return readings_of(result, page, flat, student_id=address.student_id, items=lookup.items(address.assignment_id),
                        kind=kind, evidence=evidence, config=config)

@@ -138,7 +138,7 @@ def page_reading(image: Image, lookup: BatchLookup, *, kind: str, evidence: str,
                  read: Callable[..., PageResult] = page_read) -> PageReading:
     """Read one page image: identified and read, blank, or quarantined with the reason."""
     sink: dict[str, Image] = {}
-    result = read(image, lookup, config, lambda name, img: sink.__setitem__(name, img))
+    result = read(image, lookup, config, lambda name, img: sink.__setitem__(name, img), lookup.printed)
     if result.status is PageStatus.BLANK:
         return PageReading(ScannedPage.Status.BLANK, result.reason)
     if result.status is not PageStatus.READ or result.address is None:

@@ -114,6 +114,10 @@ class LayoutConfig:
     hint_pt: float = 0.7
     hint_leg_mm: float = 4.0  # length of each leg of a grading-area corner hint
     label_luma: int = 110  # printed words that are not answers: labels, instructions
+    corner_luma: int = 195
+    """Words inside an answer box ("得分 / 5", a blank's "(2)"): a dropout grey, as answer cards
+    print them, light enough that a greyscale scan does not take them for ink (the scan core's
+    ``grey_ink_level``), so a teacher's digit written over them is read whole."""
     rule_luma: int = 150
     name_line_luma: int = 120
 

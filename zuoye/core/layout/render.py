@@ -75,9 +75,10 @@ def _outline(r: Rect) -> str:
 
 
 def _corner_label(r: Rect, words: str, config: LayoutConfig) -> str:
-    """Small grey words in a box's top-left corner: "(2)" in a blank, "得分" in a score box."""
+    """Small words in a box's top-left corner, in dropout grey: "(2)" in a blank, "得分" in a score box."""
     inset = config.label_inset_mm
-    return _at(r.x + inset, r.y + inset, f"text(size: {config.blank_index_pt}pt, grey({typst_str(words)}))")
+    return _at(r.x + inset, r.y + inset,
+               f"text(size: {config.blank_index_pt}pt, fill: luma({config.corner_luma}), {typst_str(words)})")
 
 
 def _marks_and_qr(page: Page, config: LayoutConfig) -> str:

@@ -70,17 +70,25 @@ def _upper_decile(values: npt.NDArray[np.uint8]) -> float:
 
 
 def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
-                hidden: Image | None = None) -> BubbleReading:
+                hidden: Image | None = None, printed: Image | None = None) -> BubbleReading:
     """One bubble on the rectified grey page of ``k`` px/mm. ``hidden``: pixels whose level says
-    nothing about pencil (red pen over the bubble, on colour scans): neither dark nor light."""
+    nothing about pencil (red pen over the bubble, on colour scans): neither dark nor light.
+    ``printed``: where the sheet prints ink (the option's letter inside the bubble), left out of
+    the middle when enough of it stays in view: blurred on a phone photo, an empty bubble's letter
+    reads as an erasure or a light fill. A filled bubble covers its letter, so it loses nothing."""
     inner, outer = config.bubble_paper
     where, (radius, diag) = _geometry(b, k, outer, (gray.shape[0], gray.shape[1]))
     window = gray[where]
     seen = np.ones(window.shape, bool) if hidden is None else hidden[where] == 0
     ring = (radius >= inner) & (radius <= outer) & seen
     paper = max(1.0, _upper_decile(window[ring])) if np.any(ring) else 255.0
-    core = (radius <= config.bubble_core) & seen
-    visible = float(np.count_nonzero(core)) / max(1, int(np.count_nonzero(radius <= config.bubble_core)))
+    middle = radius <= config.bubble_core
+    if printed is not None:
+        unprinted = seen & (printed[where] == 0)
+        if np.count_nonzero(middle & unprinted) >= config.bubble_visible_min * np.count_nonzero(middle):
+            seen = unprinted
+    core = middle & seen
+    visible = float(np.count_nonzero(core)) / max(1, int(np.count_nonzero(middle)))
     if visible < config.bubble_visible_min:  # pen over the middle: look further out, short of the ring
         core = (radius <= config.bubble_core_wide) & seen
         visible = float(np.count_nonzero(core)) / max(1, int(np.count_nonzero(radius <= config.bubble_core)))
@@ -105,9 +113,9 @@ def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_S
 
 
 def choices_read(gray: Image, item: ItemRegion, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
-                 hidden: Image | None = None) -> ChoiceReading:
+                 hidden: Image | None = None, printed: Image | None = None) -> ChoiceReading:
     """All bubbles of a choice item; the reason names several fills, erasures and cross-outs."""
-    readings = tuple(bubble_read(gray, b, k, config, hidden) for b in item.bubbles)
+    readings = tuple(bubble_read(gray, b, k, config, hidden, printed) for b in item.bubbles)
     values = tuple(r.value for r in readings if r.state is BubbleState.FILLED)
     notes = [f"{len(values)} filled" if values else "none filled"]
     for state in (BubbleState.ERASED, BubbleState.CROSSED, BubbleState.UNCLEAR):

@@ -99,6 +99,11 @@ class ScanConfig:
     grey_print_level: int = 60
     """...and under which it is printed black, not red pen (red prints as grey 80-150); printed
     strokes are masked with a ``template_margin_mm`` border, their anti-aliased edges included."""
+    print_template_level: int = 185
+    """The sheet PDF rasterised (``redpen.print_mask``): grey level under which a pixel is print
+    (paper = 255): all the layout's inks (the lightest, the grading-area hints, are luma 175)
+    but the dropout grey of the words inside answer boxes (``LayoutConfig.corner_luma``), which a
+    greyscale scan shows lighter than ``grey_ink_level``: a pen stroke over them stays seen."""
     colour_spread_min: int = 45
     """A pixel whose channels differ by this much is coloured (a grey scan's JPEG noise stays below)."""
     colour_share_min: float = 0.0003

@@ -5,7 +5,8 @@ rectify, bubbles, red pen — and stops at the first that fails, returning the p
 ``blank`` or ``unidentified`` with that stage's reason (the caller quarantines it). Items
 are read only on an identified page; an item whose confidence is below ``review_below`` is
 ``review``, never guessed. Looking a page up is the caller's business (``PageLookup``): the
-app knows which assignments exist; ``lookup_from`` builds one from layouts in memory.
+app knows which assignments exist; ``lookup_from`` builds one from layouts in memory. It may
+also say where the sheet PDF printed ink (``PrintLookup``).
 """
 
 from __future__ import annotations
@@ -27,12 +28,16 @@ from zuoye.core.scan.decode import grey
 from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
 from zuoye.core.scan.marknet import CLASSES, PLANES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
-from zuoye.core.scan.redpen import CLOSED_LOOP, OPEN_LOOP, PenMark, grey_planes, marks_and_ink, page_planes
+from zuoye.core.scan.redpen import CLOSED_LOOP, OPEN_LOOP, Mask, PenMark, grey_planes, marks_and_ink, page_planes
 from zuoye.core.scan.report import BubbleState, DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
 from zuoye.core.scan.ticks import ANOTHER_MARK, CROSSING, STRAY_INK
 
 PageLookup = Callable[[PageAddress], Page | None]
+PrintLookup = Callable[[PageAddress], Mask | None]
+"""Where the page's sheet PDF printed ink (``redpen.print_mask``), None when unknown: the letters
+inside the bubbles are no pencil (``bubbles``), and on greyscale scans the print is as grey as
+red pen (``redpen.grey_planes``)."""
 
 
 class PageStatus(StrEnum):
@@ -116,14 +121,15 @@ def page_rectified(image: Image, lookup: PageLookup, config: ScanConfig = DEFAUL
 
 
 def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCAN_CONFIG,
-              debug: DebugSink = no_debug) -> PageResult:
-    """Read one scanned page (grey or BGR) against the layouts ``lookup`` knows."""
+              debug: DebugSink = no_debug, prints: PrintLookup | None = None) -> PageResult:
+    """Read one scanned page (grey or BGR) against the layouts ``lookup`` knows, and the real
+    print ``prints`` knows."""
     rectified = page_rectified(image, lookup, config)
     if isinstance(rectified, PageResult):
         return rectified
-    page, flat = rectified.page, rectified.flat
+    page, flat, address = rectified.page, rectified.flat, rectified.address
     debug("rectified", flat)
-    items = items_read(flat, page, config)
+    items = items_read(flat, page, config, None if prints is None else prints(address))
     number = None
     if page.student_grid is not None:
         _, gray_flat, red = page_planes(flat, config)
@@ -162,16 +168,19 @@ def items_marks(marks: Sequence[PenMark], page: Page,
             for item in page.items]
 
 
-def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[ItemResult, ...]:
-    """Every item of a rectified page: bubbles, then the marks that turn inside its grading area."""
+def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+               printed: Mask | None = None) -> tuple[ItemResult, ...]:
+    """Every item of a rectified page: bubbles, then the marks that turn inside its grading area.
+    ``printed``: gives the page's real print (``PrintLookup``)."""
     k = config.px_per_mm
     colour, gray, red = page_planes(flat, config)
-    grey_pen, unseen = (None, None) if colour else grey_planes(gray, page, k, config)
+    in_print = printed if printed is not None and printed.shape == gray.shape else None
+    grey_pen, unseen = (None, None) if colour else grey_planes(gray, page, k, config, in_print)
     marks, ink = marks_and_ink(gray if not colour else flat, page, k, config, colour, red, grey_pen)
     # Under red pen the red channel shows paper (bright ink), pencil (translucent ink) or neither
     # (a dull red): the bubbles are read on what the pen leaves visible.
     hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
-    choices = [choices_read(gray, item, k, config, hidden) if item.bubbles else None for item in page.items]
+    choices = [choices_read(gray, item, k, config, hidden, in_print) if item.bubbles else None for item in page.items]
     # Ink that no mark's box holds (a mark lost where it crossed print, or too broken to join):
     # an item with much of it is not read as unmarked.
     loose = ink.copy()

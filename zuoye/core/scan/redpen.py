@@ -114,19 +114,45 @@ def grey_ink(gray: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCA
     return grey_planes(gray, page, k, config)[0]
 
 
-def grey_planes(gray: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> tuple[Mask, Mask]:
+def grey_planes(gray: Image, page: Page, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+                printed: Mask | None = None) -> tuple[Mask, Mask]:
     """``grey_ink`` and what was masked to get it (the printed template and anything printed
     black, with a margin): where a pen stroke cannot be seen on grey. The greyscale mark network
-    is shown both, so that a stroke ending at a masked line may be read as going on under it."""
+    is shown both, so that a stroke ending at a masked line may be read as going on under it.
+
+    ``printed``: the page's real print (``print_mask`` of the sheet PDF rasterised), when the
+    caller has it. The layout knows the print's boxes, not its glyphs: typeset text is thin and
+    anti-aliased, lighter than ``grey_print_level`` once scanned, and the letters inside the
+    bubbles, the rule under the header and the labels beside boxes are in no layout rectangle;
+    on the real sheet they read as pen ink on nearly every item without it. With it, the print
+    replaces the guess "anything darker than ``grey_print_level`` is printed", which also hid
+    the darkest red inks' strokes (a circle over a blank's box read as no mark at all)."""
     window = max(3, round(config.paper_window_mm * k) | 1)
     paper = cv2.dilate(gray, np.ones((window, window), np.uint8))
     level = (gray.astype(np.float32) / np.maximum(paper, 1).astype(np.float32)) * 255
     ink = (level < config.grey_ink_level).astype(np.uint8) * 255
     black = (level < config.grey_print_level).astype(np.uint8) * 255
+    if printed is not None and printed.shape == black.shape:
+        black = printed  # the print itself: a dark pen stroke is no longer taken for it
     edge = max(3, round(config.template_margin_mm * k) | 1)
     unseen = cv2.bitwise_or(cv2.dilate(black, np.ones((edge, edge), np.uint8)), _printed(page, level, k, config))
     ink[unseen > 0] = 0
     return ink, unseen
+
+
+def print_mask(raster: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> Mask:
+    """Where the sheet PDF's page prints ink, at the reading scale (``px_per_mm``), from the page
+    rasterised (grey or BGR) at that scale or finer: what ``grey_planes`` masks as print. A pixel
+    is print when any finer pixel under it is (``print_template_level``): small grey text, such as
+    the "得分 / 5" label in a score box, averaged down first would leave its thin strokes out, and
+    a scanned label read as digits. The mask is grown by the scan's misregistration later."""
+    k = config.px_per_mm
+    gray = raster if raster.ndim == 2 else cv2.cvtColor(raster, cv2.COLOR_BGR2GRAY)
+    inked = np.asarray(cv2.compare(gray, config.print_template_level, cv2.CMP_LT), np.uint8)
+    size = (round(page.width * k), round(page.height * k))
+    if (inked.shape[1], inked.shape[0]) != size:
+        inked = cv2.compare(cv2.resize(inked, size, interpolation=cv2.INTER_AREA), 0, cv2.CMP_GT)
+    return np.asarray(inked, np.uint8)
 
 
 def _has_hole(piece: Mask, config: ScanConfig) -> float:
@@ -252,12 +278,16 @@ def _tick_read(ink: Mask, origin: tuple[int, int], k: float, config: ScanConfig,
         depth_share = (turn[1] - box.y) / max(1e-6, box.h)
         if depth_share < config.tick_vertex_y_min:
             return [(MarkKind.UNKNOWN, turn, 0.0, f"turning point not at the bottom ({depth_share:.2f})", box)]
+        slash_hint = grey and cv2.countNonZero(anatomy.off_arm) >= config.grey_slash_hint_mm2 * k * k
         if anatomy.down < config.tick_down_min_mm * k:
-            return [(MarkKind.TICK, turn, 0.5, BARE_ARM, box)]
+            # A bare arm continues the mark next to it (``_continues``) and is dropped; on grey,
+            # not when it carries what may be a slash cut off with it by a masked printed line.
+            return [(MarkKind.TICK, turn, 0.5, BARE_ARM + ("; greyscale: ink off it may be a slash" if slash_hint
+                                                          else ""), box)]
         if anatomy.dip >= config.arm_dip_max_mm * k:  # two ticks end to end, read as one
             return [(MarkKind.TICK, turn, 0.5, off.reason + f"; the arm dips {anatomy.dip / k:.1f} mm: "
                      "another turning point on it", box)]
-        if grey and cv2.countNonZero(anatomy.off_arm) >= config.grey_slash_hint_mm2 * k * k:
+        if slash_hint:
             return [(MarkKind.TICK, turn, min(_sure(off.margin), config.disagreement_confidence),
                      off.reason + "; greyscale: a slash along the print may be masked", box)]
         return [(MarkKind.TICK, turn, _sure(off.margin), off.reason, box)]

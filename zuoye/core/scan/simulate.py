@@ -128,6 +128,16 @@ def page_draw(page: Page, px_per_mm: float, rng: Rng) -> Image:
     return image
 
 
+def print_at(printed: Image, page: Page, px_per_mm: float) -> Image:
+    """A copy of a rasterised printed page (BGR) at ``px_per_mm``, the size the layout gives."""
+    size = (round(page.width * px_per_mm), round(page.height * px_per_mm))
+    image = printed if printed.ndim == 3 else cv2.cvtColor(printed, cv2.COLOR_GRAY2BGR)
+    if (image.shape[1], image.shape[0]) == size:
+        return image.copy()
+    shrink = size[0] < image.shape[1]
+    return np.asarray(cv2.resize(image, size, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR), np.uint8)
+
+
 def _digit(pen: _Pen, b: Bubble) -> None:
     """The small digit printed inside a grid bubble (about 1.4 mm tall, as the PDF sets it)."""
     scale = 1.4 * pen.k / 22.0  # Hershey simplex digits are ~22 units tall at scale 1
@@ -285,9 +295,13 @@ def score_draw(image: Image, box: Rect, text: str, k: float, rng: Rng) -> list[t
     return spans
 
 
-def page_fill(page: Page, work: PageWork, px_per_mm: float, rng: Rng) -> Image:
-    """The printed page with the student's pencil and the teacher's red pen on it."""
-    image = page_draw(page, px_per_mm, rng)
+def page_fill(page: Page, work: PageWork, px_per_mm: float, rng: Rng, printed: Image | None = None) -> Image:
+    """The printed page with the student's pencil and the teacher's red pen on it.
+
+    ``printed``: the real sheet PDF's page rasterised (``print_at`` scales it to ``px_per_mm``);
+    without it the page is drawn from the layout (``page_draw``: fast, but its print is not
+    typst's, and what a greyscale scan must mask out is the real print's)."""
+    image = page_draw(page, px_per_mm, rng) if printed is None else print_at(printed, page, px_per_mm)
     for item in page.items:
         bubbles_draw(image, item, work.bubbles.get(item.key, {}), px_per_mm, rng)
     if page.student_grid is not None:
