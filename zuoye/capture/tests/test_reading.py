@@ -270,3 +270,74 @@ def test_an_option_hidden_under_a_sure_cross_is_recorded_unknown_not_guessed():
     assert row["answer"] == "B"
     clear = dataclasses.replace(sure_cross, choice=ChoiceReading(("B",), (), 0.95, "1 filled"))
     assert _item(clear, info)[1].answer == "B"
+
+
+def _print_raster(p, number: int = 1, dpi: float = 200) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Page ``number`` of the stored sheet PDF, as it comes out of the printer."""
+    from zuoye.capture.services.files import pdf_rasters
+
+    with p.sheet_set.pdf.open("rb") as handle:
+        image = next(pdf_rasters(handle.read(), dpi, pages=(number, number)))
+    assert image is not None
+    return image
+
+
+def test_a_greyscale_scan_of_the_real_sheet_reads_no_print_as_pen(county):
+    # given: the real sheet, printed and scanned in grey with nothing written on it
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    sheet = page_fill(page, PageWork({}, {}), 200 / 25.4, np.random.default_rng(2), _print_raster(p))
+    scan = page_degrade(sheet, Degradation(angle=1.5, grey=True), np.random.default_rng(2))
+    # when
+    batch = _read({"grey.png": encode(scan)}, county.teacher_wang)
+    # then: the rule under the header, the letters in the bubbles, the labels: none is a mark
+    assert (batch.read, batch.review) == (1, 0), list(ReviewItem.objects.values_list("reason", flat=True))
+    (scanned,) = batch_json(batch)["files"][0]["pages"]
+    assert {item["mark"] for item in scanned["items"]} == {"nothing"}
+
+
+def test_a_greyscale_scan_of_the_real_sheet_with_ticks_is_never_read_wrong(county):
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    marks = marks_for(page)
+    rng = np.random.default_rng(5)
+    sheet = page_fill(page, PageWork({}, marks), 200 / 25.4, rng, _print_raster(p))
+    batch = _read({"grey.jpg": encode(page_degrade(sheet, Degradation(grey=True), rng), ".jpg")},
+                  county.teacher_wang)
+    assert batch.read == 1
+    _assert_read_as_marked(county, p, marks, batch)
+    assert batch.recorded >= 1
+
+
+def test_the_print_of_a_page_is_its_own_page_of_the_sheet_pdf(county, monkeypatch):
+    from zuoye.capture.services import lookup as lookups
+    from zuoye.core.layout import PageAddress
+    from zuoye.core.scan.redpen import print_mask
+    from zuoye.schools.tests.personas import _student
+
+    monkeypatch.setattr(lookups, "PRINT_CHUNK", 1)  # each page its own chunk: the index must be right
+    students = [county.student_zhang, _student("s7109", "李小红", "G360731201302010009", county.class_7_1)]
+    p = printed(county, students=students)
+    lookup = lookups.BatchLookup(scope=None)
+    for number, student in enumerate(students, start=1):
+        address = PageAddress(p.assignment.pk, student.pk, 1, 1)
+        page = p.page(student.pk)
+        fine = lookups.PRINT_FINER * DEFAULT_SCAN_CONFIG.px_per_mm * 25.4
+        assert np.array_equal(lookup.printed(address), print_mask(_print_raster(p, number, fine), page))
+    other = lookup.printed(PageAddress(p.assignment.pk, students[0].pk, 1, 1))
+    assert not np.array_equal(other, lookup.printed(PageAddress(p.assignment.pk, students[1].pk, 1, 1)))
+    assert lookup.printed(PageAddress(p.assignment.pk, 999_999, 1, 1)) is None
+
+
+def test_a_sheet_set_whose_pdf_is_gone_is_read_without_its_print(county, caplog):
+    from zuoye.capture.services.lookup import BatchLookup
+    from zuoye.core.layout import PageAddress
+
+    p = printed(county)
+    p.sheet_set.pdf.storage.delete(p.sheet_set.pdf.name)
+    lookup = BatchLookup(scope=None)
+    assert lookup.printed(PageAddress(p.assignment.pk, county.student_zhang.pk, 1, 1)) is None
+    assert "PDF is missing" in caplog.text
+    page = p.page(county.student_zhang.pk)
+    batch = _read({"scan.png": encode(scan_image(page, marks_for(page)))}, county.teacher_wang)
+    assert batch.read == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
@@ -84,3 +85,41 @@ def test_the_upper_decile_is_numpys_percentile() -> None:
     for n in (1, 2, 3, 10, 57, 400):
         values = rng.integers(0, 256, n).astype(np.uint8)
         assert _upper_decile(values) == pytest.approx(float(np.percentile(values, 90)))
+
+
+def _lettered(page: Page, states: dict[str, BubbleState], seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Item 1 printed as the sheet PDF prints it, a letter inside each bubble (luma 150), and
+    blurred as a phone photo blurs it; and the print mask of those letters."""
+    rng = np.random.default_rng(seed)
+    item = page.items[1]
+    image = page_draw(page, K, rng)
+    printed = np.zeros(image.shape[:2], np.uint8)
+    for b in item.bubbles:
+        at = (round((b.cx - 0.7) * K), round((b.cy + 0.7) * K))
+        for canvas, ink in ((image, (150, 150, 150)), (printed, 255)):
+            cv2.putText(canvas, b.value, at, cv2.FONT_HERSHEY_SIMPLEX, 0.1 * K, ink, max(1, round(0.3 * K)))
+    bubbles_draw(image, item, states, K, rng)
+    return cv2.GaussianBlur(grey(image), (5, 5), 1.5), printed
+
+
+def test_the_letters_printed_in_the_bubbles_are_no_pencil_when_the_print_is_known(page: Page) -> None:
+    states = {"B": BubbleState.FILLED}
+    wrong_without = 0
+    for seed in range(4):
+        gray, printed = _lettered(page, states, seed)
+        item = page.items[1]
+        known = choices_read(gray, item, K, printed=printed)
+        assert {r.value: r.state for r in known.bubbles} == {
+            "A": BubbleState.EMPTY, "B": BubbleState.FILLED, "C": BubbleState.EMPTY, "D": BubbleState.EMPTY}
+        assert known.confidence >= DEFAULT_SCAN_CONFIG.review_below
+        unknown = choices_read(gray, item, K)
+        wrong_without += any(r.state not in (BubbleState.EMPTY, BubbleState.FILLED) for r in unknown.bubbles)
+    assert wrong_without  # the letters alone read as erasures without the print
+
+
+def test_a_letter_too_big_to_look_past_is_read_with_it(page: Page) -> None:
+    """When the print would leave too little of the middle in view, the bubble is read whole."""
+    gray, _ = _lettered(page, {"A": BubbleState.FILLED}, 0)
+    everything = np.full(gray.shape, 255, np.uint8)
+    reading = choices_read(gray, page.items[1], K, printed=everything)
+    assert reading.values == ("A",)

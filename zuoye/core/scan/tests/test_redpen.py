@@ -8,7 +8,7 @@ import pytest
 
 from zuoye.core.layout import Page, Rect
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
-from zuoye.core.scan.redpen import CORNERS, PenMark, _spill_checked, is_colour, marks_find
+from zuoye.core.scan.redpen import CORNERS, PenMark, _spill_checked, grey_planes, is_colour, marks_find, print_mask
 from zuoye.core.scan.report import MarkKind
 from zuoye.core.scan.simulate import mark_draw, page_draw
 
@@ -100,3 +100,33 @@ def test_only_crosses_read_from_their_corners_are_checked_for_spill(page: Page) 
     by_strokes = PenMark(MarkKind.CROSS, mark.turning_point, mark.box, 1.0, "two strokes crossing")
     assert _spill_checked(tick, page, ink, K, DEFAULT_SCAN_CONFIG) == tick
     assert _spill_checked(by_strokes, page, ink, K, DEFAULT_SCAN_CONFIG) == by_strokes
+
+
+def test_the_print_mask_keeps_thin_grey_text_and_drops_the_dropout_grey(page: Page) -> None:
+    """At twice the reading scale, a stroke one fine pixel wide (small grey text) is print; the
+    dropout grey of the words inside answer boxes is not; the mask comes at the reading scale."""
+    k = DEFAULT_SCAN_CONFIG.px_per_mm
+    raster = np.full((round(page.height * 2 * k), round(page.width * 2 * k)), 255, np.uint8)
+    raster[400, 100:300] = 150  # a hairline of small grey text
+    raster[600:604, 100:300] = 200  # words in dropout grey (LayoutConfig.corner_luma 195)
+    mask = print_mask(raster, page)
+    assert mask.shape == (round(page.height * k), round(page.width * k))
+    assert mask[200, 50:150].all() and not mask[300:302, 50:150].any()
+    assert not mask[100].any()
+
+
+def test_with_the_print_known_a_dark_pen_stroke_is_ink_and_print_the_layout_misses_is_not(page: Page) -> None:
+    k = DEFAULT_SCAN_CONFIG.px_per_mm
+    gray = np.full((round(page.height * k), round(page.width * k)), 245, np.uint8)
+    below = page.items[0].grading
+    y, x0, x1 = round((below.y + 3) * k), round((below.x + 20) * k), round((below.x + 60) * k)
+    gray[y:y + 3, x0:x1] = 40  # a stroke of the darkest red ink, as grey
+    gray[y + 20:y + 22, x0:x1] = 120  # print the layout has no rectangle for (a rule, a label)
+    printed = np.zeros(gray.shape, np.uint8)
+    printed[y + 20:y + 22, x0:x1] = 255
+    guessed, _ = grey_planes(gray, page, k)
+    known, unseen = grey_planes(gray, page, k, printed=printed)
+    assert not guessed[y + 1, x0 + 10:x1 - 10].any()  # darker than grey_print_level: taken for print
+    assert guessed[y + 21, x0 + 10:x1 - 10].all()  # lighter print: taken for pen
+    assert known[y + 1, x0 + 10:x1 - 10].all() and not known[y + 21, x0:x1].any()
+    assert unseen[y + 21, x0:x1].all()
