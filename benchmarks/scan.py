@@ -80,7 +80,7 @@ class Sheets:
     printed: dict[tuple[int, int], Image] = field(default_factory=dict)  # (student, page) -> 200 dpi BGR
     masks: dict[tuple[int, int], Mask] = field(default_factory=dict)
     name: str = "drawn"
-    """Names the cached pages: ``drawn``, or ``pdf-`` and the PDF's hash (a change of print makes new pages)."""
+    """Names the cached pages: ``drawn``, or ``pdf-`` and the typst source's hash (a change of print makes new pages)."""
 
     def prints(self, address: PageAddress) -> Mask | None:
         return self.masks.get((address.student_id, address.page))
@@ -96,7 +96,8 @@ def sheets_make(print_kind: str) -> Sheets:
     assert len(images) == len(pages) and all(i is not None for i in images), "the sheet PDF did not rasterise"
     printed = {(student, page.number): image for (student, page), image in zip(pages, images, strict=True)}
     masks = {(student, page.number): print_mask(printed[student, page.number], page) for student, page in pages}
-    return Sheets(built.layout, printed, masks, f"pdf-{hashlib.sha256(built.pdf).hexdigest()[:8]}")  # type: ignore[arg-type]
+    digest = hashlib.sha256(built.source.encode()).hexdigest()[:8]  # the PDF's bytes carry its date
+    return Sheets(built.layout, printed, masks, f"pdf-{digest}")  # type: ignore[arg-type]
 
 
 def degradation(row: str, rng: np.random.Generator) -> tuple[float, Degradation]:

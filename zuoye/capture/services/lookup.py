@@ -8,19 +8,21 @@ teacher who set the homework, the head teacher, the school's staff). When it ans
 ``why(address)`` says why, in words a teacher can act on.
 
 The core also asks where the page's print is (``printed``: the letters in the bubbles, and on
-greyscale scans all the print, which is as grey as red pen there). The stored sheet PDF is
-rasterised at twice the reading scale, ``PRINT_CHUNK`` pages at a time, when a page of the chunk first
-turns up, and kept per batch as packed print masks (an eighth of a byte a pixel): a 500-page
-batch costs about a twentieth of a second a page, a one-page batch one chunk.
+greyscale scans all the print, which is as grey as red pen there). The sheet PDF is
+rasterised at twice the reading scale, ``PRINT_CHUNK`` pages at a time, when a page of the chunk
+first turns up (about 50-80 ms a page), and the packed print masks (an eighth of a byte a
+pixel) are kept beside the PDF in storage: later batches of the same sheets load them.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
+from django.core.files.base import ContentFile
 
 from zuoye.capture.services.files import PdfUnreadable, pdf_rasters
 from zuoye.core.layout import Page, PageAddress
@@ -47,6 +49,9 @@ class ItemInfo:
 log = logging.getLogger(__name__)
 PRINT_CHUNK = 16
 """Sheet PDF pages rasterised at a time for print masks (pdftoppm costs ~40 ms to start)."""
+PRINT_CACHE = "print-v1"
+"""Names the stored print masks of a sheet set (beside its PDF); a change of how masks are made
+changes the name."""
 PRINT_FINER = 2
 """...at this many times the reading scale (``print_mask``: small text needs the finer pixels)."""
 Packed = tuple[np.ndarray, tuple[int, int]]
@@ -76,7 +81,7 @@ class BatchLookup:
         self._known: dict[int, _Known] = {}
         self._numbers: dict[int, list[tuple[int, str]]] = {}
         self._prints: dict[tuple[int, int], Packed | None] = {}  # (sheet set id, PDF index) -> mask
-        self._pdfs: dict[int, bytes | None] = {}
+        self._sheet_sets: dict[int, SheetSet | None] = {}
 
     def _load(self, assignment_id: int) -> _Known:
         assignment = Assignment.objects.filter(pk=assignment_id).select_related("teacher").first()
@@ -122,9 +127,8 @@ class BatchLookup:
         return self.known(address.assignment_id).pages.get((address.student_id, address.page))
 
     def printed(self, address: PageAddress) -> Mask | None:
-        """Where the page's sheet PDF prints ink (``core.scan.redpen.print_mask``), for reading a
-        greyscale scan; None when the PDF is missing or unreadable (the layout's boxes are masked
-        then, as before)."""
+        """Where the page's sheet PDF prints ink (``core.scan.redpen.print_mask``); None when the
+        PDF is missing or unreadable (the reader then masks the layout's boxes only)."""
         student = 0 if address.generic else address.student_id
         at = self.known(address.assignment_id).printed_at.get((student, address.page))
         if at is None:
@@ -138,34 +142,69 @@ class BatchLookup:
         return np.asarray(np.unpackbits(bits, count=shape[0] * shape[1]).reshape(shape) * 255, np.uint8)
 
     def _print_chunk(self, sheet_set_id: int, index: int, pages: list[Page]) -> None:
-        """Rasterise ``PRINT_CHUNK`` pages of the sheet set's PDF from ``index`` into print masks
-        (every page of the chunk is answered, None where there is no print to give)."""
-        last = min(len(pages), index + PRINT_CHUNK)
-        self._prints.update({(sheet_set_id, i): None for i in range(index, last)})
-        data = self._pdf(sheet_set_id)
-        if data is None:
+        """The print masks of the ``PRINT_CHUNK`` pages round ``index``: from the sheet set's cache
+        file in storage, or rasterised from its PDF and written there (a sheet set's PDF never
+        changes; a reprint is a new sheet set). Every page of the chunk is answered, None where
+        there is no print to give."""
+        first = index - index % PRINT_CHUNK
+        last = min(len(pages), first + PRINT_CHUNK)
+        self._prints.update({(sheet_set_id, i): None for i in range(first, last)})
+        stored = self._sheet_set(sheet_set_id)
+        if stored is None or not stored.pdf:
             return
-        try:
-            rasters = pdf_rasters(data, PRINT_FINER * self.config.px_per_mm * 25.4, gray=True, pages=(index + 1, last))
-            for i, raster in zip(range(index, last), rasters, strict=False):
-                if raster is not None:
-                    mask = print_mask(raster, pages[i], self.config)
-                    self._prints[sheet_set_id, i] = (np.packbits(mask > 0), (mask.shape[0], mask.shape[1]))
-        except (OSError, PdfUnreadable) as exc:
-            log.warning("sheet set %s: its PDF did not rasterise for print masks: %s", sheet_set_id, exc)
+        name = f"{stored.pdf.name}.{PRINT_CACHE}-{self.config.px_per_mm:g}-{self.config.print_template_level}/{first:05d}.npz"
+        masks = self._chunk_cached(stored, name)
+        if masks is None:
+            masks = self._chunk_rasterised(stored, first, last, pages)
+            if masks:
+                self._chunk_keep(stored, name, masks)
+        for i, packed in enumerate(masks or [], start=first):
+            self._prints[sheet_set_id, i] = packed
 
-    def _pdf(self, sheet_set_id: int) -> bytes | None:
-        if sheet_set_id not in self._pdfs:
-            stored = SheetSet.objects.filter(pk=sheet_set_id).only("pdf").first()
-            data = None
-            if stored is not None and stored.pdf:
-                try:
-                    with stored.pdf.open("rb") as handle:
-                        data = handle.read()
-                except OSError as exc:
-                    log.warning("sheet set %s: its PDF is missing: %s", sheet_set_id, exc)
-            self._pdfs[sheet_set_id] = data
-        return self._pdfs[sheet_set_id]
+    def _chunk_rasterised(self, stored: SheetSet, first: int, last: int, pages: list[Page]) -> list[Packed | None]:
+        try:
+            with stored.pdf.open("rb") as handle:
+                data = handle.read()
+            rasters = pdf_rasters(data, PRINT_FINER * self.config.px_per_mm * 25.4, gray=True, pages=(first + 1, last))
+            masks: list[Packed | None] = []
+            for i, raster in zip(range(first, last), rasters, strict=False):
+                mask = None if raster is None else print_mask(raster, pages[i], self.config)
+                masks.append(None if mask is None else (np.packbits(mask > 0), (mask.shape[0], mask.shape[1])))
+            return masks
+        except (OSError, PdfUnreadable) as exc:
+            log.warning("sheet set %s: its PDF is missing or did not rasterise for print masks: %s", stored.pk, exc)
+            return []
+
+    @staticmethod
+    def _chunk_cached(stored: SheetSet, name: str) -> list[Packed | None] | None:
+        storage = stored.pdf.storage
+        try:
+            if not storage.exists(name):
+                return None
+            with storage.open(name, "rb") as handle, np.load(io.BytesIO(handle.read())) as saved:
+                return [(saved[f"bits{i}"], (int(saved[f"shape{i}"][0]), int(saved[f"shape{i}"][1])))
+                        if f"bits{i}" in saved else None for i in range(int(saved["count"]))]
+        except (OSError, ValueError, KeyError) as exc:  # a damaged cache file is rebuilt
+            log.warning("print masks %s unreadable, made again: %s", name, exc)
+            return None
+
+    @staticmethod
+    def _chunk_keep(stored: SheetSet, name: str, masks: list[Packed | None]) -> None:
+        arrays: dict[str, np.ndarray] = {"count": np.array(len(masks))}
+        for i, packed in enumerate(masks):
+            if packed is not None:
+                arrays[f"bits{i}"], arrays[f"shape{i}"] = packed[0], np.array(packed[1])
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)  # type: ignore[arg-type]
+        try:
+            stored.pdf.storage.save(name, ContentFile(buffer.getvalue()))
+        except OSError as exc:  # the masks still serve this batch
+            log.warning("print masks %s not kept: %s", name, exc)
+
+    def _sheet_set(self, sheet_set_id: int) -> SheetSet | None:
+        if sheet_set_id not in self._sheet_sets:
+            self._sheet_sets[sheet_set_id] = SheetSet.objects.filter(pk=sheet_set_id).only("pdf").first()
+        return self._sheet_sets[sheet_set_id]
 
     def students_ending(self, assignment_id: int, digits: str) -> list[int]:
         """Students of the assignment's classes whose 学籍号 ends with ``digits`` (a generic sheet's

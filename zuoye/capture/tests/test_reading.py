@@ -341,3 +341,19 @@ def test_a_sheet_set_whose_pdf_is_gone_is_read_without_its_print(county, caplog)
     page = p.page(county.student_zhang.pk)
     batch = _read({"scan.png": encode(scan_image(page, marks_for(page)))}, county.teacher_wang)
     assert batch.read == 1
+
+
+def test_print_masks_are_kept_beside_the_pdf_for_the_next_batch(county, monkeypatch):
+    from zuoye.capture.services import lookup as lookups
+    from zuoye.core.layout import PageAddress
+
+    p = printed(county)
+    address = PageAddress(p.assignment.pk, county.student_zhang.pk, 1, 1)
+    first = lookups.BatchLookup(scope=None).printed(address)
+    assert first is not None and first.any()
+
+    def no_rasterising(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the PDF was rasterised again")
+
+    monkeypatch.setattr(lookups, "pdf_rasters", no_rasterising)
+    assert np.array_equal(lookups.BatchLookup(scope=None).printed(address), first)
