@@ -129,8 +129,9 @@ class BatchLookup:
     def printed(self, address: PageAddress) -> Mask | None:
         """Where the page's sheet PDF prints ink (``core.scan.redpen.print_mask``); None when the
         PDF is missing or unreadable (the reader then masks the layout's boxes only)."""
+        printed_at = self.known(address.assignment_id).printed_at
         student = 0 if address.generic else address.student_id
-        at = self.known(address.assignment_id).printed_at.get((student, address.page))
+        at = printed_at.get((student, address.page)) or printed_at.get((0, address.page))  # as ``page_for``
         if at is None:
             return None
         if at not in self._prints:
