@@ -64,8 +64,11 @@ def _outer_four(points: np.ndarray) -> np.ndarray | None:
     return np.array([points[np.argmin(s)], points[np.argmax(d)], points[np.argmax(s)], points[np.argmin(d)]])
 
 
-def geometry_by_marks(image: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG) -> PageGeometry | None:
-    """The page's homography from its four alignment squares alone (no QR), or None."""
+def geometry_by_marks(image: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG,
+                      printed: Mask | None = None) -> PageGeometry | None:
+    """The page's homography from its four alignment squares alone (no QR), or None. Which way
+    up is the one that puts the scan's ink on the print: the sheet's real print (``printed``,
+    ``BatchLookup.printed``) when there is one, else the page drawn from its layout."""
     gray = grey(image)
     scale = max(gray.shape) / max(page.width, page.height)
     corners = _outer_four(_squares(gray, float(np.mean([m.rect.w for m in page.marks])) * scale))
@@ -73,7 +76,7 @@ def geometry_by_marks(image: Image, page: Page, config: ScanConfig = DEFAULT_SCA
         return None
     order = {"tl": 0, "tr": 1, "br": 2, "bl": 3}
     src = np.float32([page_mark.rect.centre for page_mark in sorted(page.marks, key=lambda m: order[m.corner.value])])
-    template = _template(page, config)
+    template = _template(page, config, printed)
     best: tuple[float, PageGeometry] | None = None
     for turn in (0, 2):  # upright, upside down
         dst = np.float32(np.roll(corners, -turn, axis=0))
@@ -86,10 +89,10 @@ def geometry_by_marks(image: Image, page: Page, config: ScanConfig = DEFAULT_SCA
     return best[1] if best else None
 
 
-def _template(page: Page, config: ScanConfig) -> np.ndarray:
+def _template(page: Page, config: ScanConfig, printed: Mask | None = None) -> np.ndarray:
     """Where the printed page has ink (widened a little): the right way up puts the scan's ink there."""
-    drawn = grey(page_draw(page, config.px_per_mm, np.random.default_rng(0))) < 128
-    return np.asarray(cv2.dilate(drawn.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
+    inked = printed > 0 if printed is not None else grey(page_draw(page, config.px_per_mm, np.random.default_rng(0))) < 128
+    return np.asarray(cv2.dilate(inked.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
 
 
 class _Forced:
@@ -118,11 +121,12 @@ def _read_by_hand(image: Image, page: Page, address: PageAddress, lookup: BatchL
     reading = page_reading(image, forced, kind=kind, evidence=evidence, config=config)  # type: ignore[arg-type]
     if reading.status == ScannedPage.Status.READ:
         return reading
-    geometry = geometry_by_marks(image, page, config)
+    printed = lookup.printed(address)
+    geometry = geometry_by_marks(image, page, config, printed)
     if geometry is None:
         return PageReading(ScannedPage.Status.QUARANTINED, "the four alignment squares could not be found")
     flat = page_rectify(image, page, geometry, config)
-    result = PageResult(PageStatus.READ, "ok", address, items_read(flat, page, config, lookup.printed(address)),
+    result = PageResult(PageStatus.READ, "ok", address, items_read(flat, page, config, printed),
                         (StageReport("align", True, 1.0, "by hand: four squares, no QR"),))
     return readings_of(result, page, flat, student_id=address.student_id, items=lookup.items(address.assignment_id),
                        kind=kind, evidence=evidence, config=config)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from zuoye.capture.services.files import pdf_rasters
 from zuoye.core.layout import Page
 from zuoye.core.layout.contract import layout_from_dict
 from zuoye.core.scan.report import BubbleState, MarkKind
@@ -57,6 +58,14 @@ def printed(county: County, *, items: int = 3, students: list | None = None, gen
 
 def marks_for(page: Page, kinds: tuple[MarkKind, ...] = MARKS) -> dict[str, MarkKind]:
     return {item.key: kinds[n % len(kinds)] for n, item in enumerate(page.items)}
+
+
+def print_raster(p: Printed, number: int = 1, dpi: float = 200) -> np.ndarray:
+    """Page ``number`` of the stored sheet PDF, as it comes out of the printer (BGR)."""
+    with p.sheet_set.pdf.open("rb") as handle:
+        image = next(pdf_rasters(handle.read(), dpi, pages=(number, number)))
+    assert image is not None
+    return image
 
 
 def scan_image(page: Page, marks: dict[str, MarkKind], *, seed: int = 1, dpi: float = 200, angle: float = 0.0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from zuoye.capture.models import ScannedPage
@@ -10,11 +11,12 @@ from zuoye.capture.services.manual import AssignRefused, page_assign
 from zuoye.capture.services.reading import batch_read
 from zuoye.capture.services.self_report import self_report_record
 from zuoye.capture.services.uploads import batch_create, upload_store
+from zuoye.core.scan.simulate import Degradation, PageWork, page_degrade, page_fill
 from zuoye.homework.models import Response
 from zuoye.homework.services.responses import ResponseIn, responses_record
 from zuoye.schools.access import scope_for
 
-from .scans import encode, marks_for, printed, scan_image
+from .scans import encode, marks_for, print_raster, printed, scan_image
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +105,23 @@ def test_a_self_report_names_what_it_refuses(county):
     with pytest.raises(ValueError, match="items 999999 are not part of"):
         self_report_record(assignment=p.assignment, student=county.student_zhang, marked={999999: "wrong"},
                            actor=county.guardian_zhang)
+
+
+def test_a_real_print_whose_qr_is_torn_off_is_turned_the_right_way_by_its_print(county):
+    # given: the real sheet PDF printed, ticked, scanned upside down, the QR torn off
+    p = printed(county)
+    page = p.page(county.student_zhang.pk)
+    rng = np.random.default_rng(6)
+    sheet = page_fill(page, PageWork({}, marks_for(page)), 200 / 25.4, rng, print_raster(p))
+    image = page_degrade(sheet, Degradation(angle=180), rng)
+    qr = page.qr.quiet_rect
+    k = 200 / 25.4
+    h, w = image.shape[:2]
+    image[h - int(qr.bottom * k) - 2:h - int(qr.y * k) + 2, w - int(qr.right * k) - 2:w - int(qr.x * k) + 2] = 255
+    scanned = _quarantined(county, image)
+    # when: the teacher says whose page it is
+    read = _assign(county, scanned, p)
+    # then: it is read the right way up, against its own print
+    assert read.status == "read"
+    got = set(Response.objects.filter(student=county.student_zhang).values_list("outcome", flat=True))
+    assert got <= {"right"} and (got or read.batch.review)

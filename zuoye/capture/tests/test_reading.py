@@ -19,7 +19,7 @@ from zuoye.core.scan.simulate import Degradation, PageWork, mark_draw, page_degr
 from zuoye.homework.models import Response
 from zuoye.homework.tests.factories import teacher_of
 
-from .scans import OUTCOME, blank_page, encode, marks_for, printed, scan_image, tiff, zipped
+from .scans import OUTCOME, blank_page, encode, marks_for, print_raster, printed, scan_image, tiff, zipped
 
 pytestmark = pytest.mark.django_db
 
@@ -272,21 +272,11 @@ def test_an_option_hidden_under_a_sure_cross_is_recorded_unknown_not_guessed():
     assert _item(clear, info)[1].answer == "B"
 
 
-def _print_raster(p, number: int = 1, dpi: float = 200) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """Page ``number`` of the stored sheet PDF, as it comes out of the printer."""
-    from zuoye.capture.services.files import pdf_rasters
-
-    with p.sheet_set.pdf.open("rb") as handle:
-        image = next(pdf_rasters(handle.read(), dpi, pages=(number, number)))
-    assert image is not None
-    return image
-
-
 def test_a_greyscale_scan_of_the_real_sheet_reads_no_print_as_pen(county):
     # given: the real sheet, printed and scanned in grey with nothing written on it
     p = printed(county)
     page = p.page(county.student_zhang.pk)
-    sheet = page_fill(page, PageWork({}, {}), 200 / 25.4, np.random.default_rng(2), _print_raster(p))
+    sheet = page_fill(page, PageWork({}, {}), 200 / 25.4, np.random.default_rng(2), print_raster(p))
     scan = page_degrade(sheet, Degradation(angle=1.5, grey=True), np.random.default_rng(2))
     # when
     batch = _read({"grey.png": encode(scan)}, county.teacher_wang)
@@ -301,7 +291,7 @@ def test_a_greyscale_scan_of_the_real_sheet_with_ticks_is_never_read_wrong(count
     page = p.page(county.student_zhang.pk)
     marks = marks_for(page)
     rng = np.random.default_rng(5)
-    sheet = page_fill(page, PageWork({}, marks), 200 / 25.4, rng, _print_raster(p))
+    sheet = page_fill(page, PageWork({}, marks), 200 / 25.4, rng, print_raster(p))
     batch = _read({"grey.jpg": encode(page_degrade(sheet, Degradation(grey=True), rng), ".jpg")},
                   county.teacher_wang)
     assert batch.read == 1
@@ -323,7 +313,7 @@ def test_the_print_of_a_page_is_its_own_page_of_the_sheet_pdf(county, monkeypatc
         address = PageAddress(p.assignment.pk, student.pk, 1, 1)
         page = p.page(student.pk)
         fine = lookups.PRINT_FINER * DEFAULT_SCAN_CONFIG.px_per_mm * 25.4
-        assert np.array_equal(lookup.printed(address), print_mask(_print_raster(p, number, fine), page))
+        assert np.array_equal(lookup.printed(address), print_mask(print_raster(p, number, fine), page))
     other = lookup.printed(PageAddress(p.assignment.pk, students[0].pk, 1, 1))
     assert not np.array_equal(other, lookup.printed(PageAddress(p.assignment.pk, students[1].pk, 1, 1)))
     assert lookup.printed(PageAddress(p.assignment.pk, 999_999, 1, 1)) is None
