@@ -171,7 +171,7 @@ def items_marks(marks: Sequence[PenMark], page: Page,
 def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG,
                printed: Mask | None = None) -> tuple[ItemResult, ...]:
     """Every item of a rectified page: bubbles, then the marks that turn inside its grading area.
-    ``printed``: gives the page's real print (``PrintLookup``)."""
+    ``printed``: where the page's sheet PDF prints ink (what a ``PrintLookup`` answers)."""
     k = config.px_per_mm
     colour, gray, red = page_planes(flat, config)
     in_print = printed if printed is not None and printed.shape == gray.shape else None
