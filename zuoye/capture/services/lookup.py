@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import logging
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -185,7 +186,7 @@ class BatchLookup:
             with storage.open(name, "rb") as handle, np.load(io.BytesIO(handle.read())) as saved:
                 return [(saved[f"bits{i}"], (int(saved[f"shape{i}"][0]), int(saved[f"shape{i}"][1])))
                         if f"bits{i}" in saved else None for i in range(int(saved["count"]))]
-        except (OSError, ValueError, KeyError) as exc:  # a damaged cache file is rebuilt
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # a damaged cache file is made again
             log.warning("print masks %s unreadable, made again: %s", name, exc)
             return None
 

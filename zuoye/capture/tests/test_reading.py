@@ -347,3 +347,24 @@ def test_print_masks_are_kept_beside_the_pdf_for_the_next_batch(county, monkeypa
 
     monkeypatch.setattr(lookups, "pdf_rasters", no_rasterising)
     assert np.array_equal(lookups.BatchLookup(scope=None).printed(address), first)
+
+
+def test_a_damaged_print_mask_file_is_made_again(county, caplog):
+    from django.core.files.base import ContentFile
+
+    from zuoye.capture.services import lookup as lookups
+    from zuoye.core.layout import PageAddress
+
+    p = printed(county)
+    address = PageAddress(p.assignment.pk, county.student_zhang.pk, 1, 1)
+    first = lookups.BatchLookup(scope=None).printed(address)
+    storage = p.sheet_set.pdf.storage
+    folder = f"{p.sheet_set.pdf.name}.{lookups.PRINT_CACHE}-{DEFAULT_SCAN_CONFIG.px_per_mm:g}-" \
+             f"{DEFAULT_SCAN_CONFIG.print_template_level}"
+    (name,) = storage.listdir(folder)[1]
+    with storage.open(f"{folder}/{name}", "rb") as handle:
+        whole = handle.read()
+    storage.delete(f"{folder}/{name}")
+    storage.save(f"{folder}/{name}", ContentFile(whole[: len(whole) // 2]))  # cut off half way
+    assert np.array_equal(lookups.BatchLookup(scope=None).printed(address), first)
+    assert "unreadable, made again" in caplog.text
