@@ -210,13 +210,14 @@ class BatchLookup:
 
     def students_ending(self, assignment_id: int, digits: str) -> list[int]:
         """Students of the assignment's classes whose 学籍号 ends with ``digits`` (a generic sheet's
-        grid). Loaded once per assignment, so a stack of generic sheets costs one query."""
+        grid; ``?``, a column not read, stands for any digit). Loaded once per assignment, so a
+        stack of generic sheets costs one query."""
         if assignment_id not in self._numbers:
             classes = Assignment.classes.through.objects.filter(assignment_id=assignment_id).values_list(
                 "school_class_id", flat=True)
             self._numbers[assignment_id] = list(Student.objects.filter(
                 current_class_id__in=list(classes), is_active=True).values_list("pk", "student_number"))
-        return [pk for pk, number in self._numbers[assignment_id] if digits and number.endswith(digits)]
+        return [pk for pk, number in self._numbers[assignment_id] if digits and _ends_like(number, digits)]
 
     def allows(self, assignment_id: int | None, student_id: int | None, number: int | None) -> bool:
         """Would this lookup read a page with this identity (scope and child included)?"""
@@ -247,3 +248,8 @@ class BatchLookup:
                     f"{address.assignment_id}; assign the page to a student by hand")
         return (f"no printed sheet for student {address.student_id}, page {address.page} "
                 f"of assignment {address.assignment_id}")
+
+
+def _ends_like(number: str, digits: str) -> bool:
+    tail = number[-len(digits):]
+    return len(tail) == len(digits) and all(d in ("?", n) for d, n in zip(digits, tail, strict=True))

@@ -161,20 +161,27 @@ def page_reading(image: Image, lookup: BatchLookup, *, kind: str, evidence: str,
 def _student_of(result: PageResult, lookup: BatchLookup) -> tuple[int | None, str]:
     """The student a page is of: the QR's, or on a generic class sheet the one whose 学籍号 ends
     with the digits filled in its grid — only when the grid was read surely and names exactly one
-    student of the homework's classes; otherwise the page waits to be assigned by hand."""
+    student of the homework's classes; otherwise the page waits to be assigned by hand.
+
+    A child's own photos (``lookup.student_id``) are the child's: the person uploading chose the
+    child, and the upload page checked they may. There a grid left blank or not read clearly does
+    not hold the page back; only digits read that name someone else do."""
     address = result.address
     assert address is not None
     if not address.generic:
         return address.student_id, ""
     number = result.student_number
+    if lookup.student_id is not None:
+        seen = "" if number is None else number.digits
+        if seen.strip("?") and lookup.student_id not in lookup.students_ending(address.assignment_id, seen):
+            return None, f"this page belongs to another student (student number ending {seen})"
+        return lookup.student_id, ""
     if number is None:
         return None, "a generic class sheet without a student-number grid: assign the page to a student by hand"
     if number.status is not Status.READ or "?" in number.digits:
         return None, (f"the student number on this generic sheet was not read clearly ({number.digits}: "
                       f"{number.reason}); assign the page to a student by hand")
     found = lookup.students_ending(address.assignment_id, number.digits)
-    if lookup.student_id is not None and found != [lookup.student_id]:
-        return None, f"this page belongs to another student (student number ending {number.digits})"
     if len(found) != 1:
         return None, (f"{'no student' if not found else 'several students'} of this homework's classes "
                       f"ha{'s' if not found else 've'} a student number ending {number.digits}; "

@@ -46,6 +46,22 @@ def test_a_generic_sheet_assigned_to_a_student_is_read_as_theirs(county):
     assert scanned.batch.read == 1 and scanned.batch.quarantined == 0
 
 
+def test_a_generic_sheet_whose_grid_names_nobody_in_the_class_is_the_student_the_teacher_chose(county):
+    """The teacher's word over the grid's: a 学籍号 filled in wrong (naming nobody here) sends the
+    page to quarantine, and assigning it by hand reads it, with its QR, as the chosen student's."""
+    p = printed(county, generic=True)
+    page = p.page(0)
+    nobody = "9" * page.student_grid.digits
+    rng = np.random.default_rng(5)
+    image = page_fill(page, PageWork(marks=marks_for(page), student_number=nobody), 200 / 25.4, rng,
+                      print_raster(p))
+    scanned = _quarantined(county, image)
+    assert f"ending {nobody}" in scanned.reason
+    scanned = _assign(county, scanned, p)
+    assert (scanned.status, scanned.student_id) == ("read", county.student_zhang.pk), scanned.reason
+    assert set(Response.objects.values_list("student_id", flat=True)) == {county.student_zhang.pk}
+
+
 def test_a_page_whose_qr_is_torn_off_is_read_by_its_four_squares(county):
     p = printed(county)
     page = p.page(county.student_zhang.pk)

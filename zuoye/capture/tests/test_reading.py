@@ -236,6 +236,52 @@ def test_a_phone_photo_in_perspective_is_read_for_that_child_only(county):
     assert "belongs to another student" in other.scanned_pages.get().reason
 
 
+def _child_photo(county, data: bytes, child) -> ScanBatch:  # type: ignore[no-untyped-def]
+    upload = upload_store(name="IMG_0002.jpg", data=data, actor=county.guardian_zhang)
+    return batch_read(batch=batch_create(uploads=[upload], actor=county.guardian_zhang, source="photo",
+                                         student=child))
+
+
+def _bowed_photo(p, page, number: str, seed: int) -> bytes:  # type: ignore[no-untyped-def]
+    """A phone photo of the printed class sheet lifted in the middle (3 mm), where the grid is."""
+    rng = np.random.default_rng(seed)
+    image = page_fill(page, PageWork(marks=marks_for(page), student_number=number), 200 / 25.4, rng, print_raster(p))
+    photo = page_degrade(image, Degradation(angle=-4, perspective=0.04, curve=3.0, shadow=0.2, background=110,
+                                            jpeg_quality=85), rng)
+    return encode(photo, ".jpg")
+
+
+def test_a_childs_photo_of_the_class_sheet_is_theirs_unless_its_grid_names_someone_else(county):
+    """On a child's own photos the person uploading chose the child: a 学籍号 grid left blank does
+    not send the page to be assigned by hand; one with the child's digits, photographed with the
+    page bowed, is read; one naming another student refuses the page."""
+    p = printed(county, generic=True)
+    page = p.page(0)
+    digits = page.student_grid.digits
+    blank = _child_photo(county, _bowed_photo(p, page, " " * digits, 1), county.student_zhang)
+    scanned = blank.scanned_pages.get()
+    assert (scanned.status, scanned.student_id) == ("read", county.student_zhang.pk), scanned.reason
+    assert set(Response.objects.values_list("student_id", flat=True)) == {county.student_zhang.pk}
+    mine = county.student_zhang.student_number[-digits:]
+    own = _child_photo(county, _bowed_photo(p, page, mine, 2), county.student_zhang).scanned_pages.get()
+    assert own.status in ("read", "duplicate") and own.student_id == county.student_zhang.pk, own.reason
+    other = "".join("1" if c != "1" else "2" for c in mine)  # every digit another
+    refused = _child_photo(county, _bowed_photo(p, page, other, 3), county.student_zhang).scanned_pages.get()
+    assert refused.status == "quarantined" and f"belongs to another student (student number ending {other})" \
+        in refused.reason
+
+
+def test_a_bowed_phone_photo_of_the_class_sheet_is_filed_by_its_grid(county):
+    """A teacher's batch of phone photos of the class sheet: the grid, sagging with the page by
+    most of a row, is found where it lies and names the student."""
+    p = printed(county, generic=True)
+    page = p.page(0)
+    suffix = county.student_zhang.student_number[-page.student_grid.digits:]
+    batch = _read({"IMG_0003.jpg": _bowed_photo(p, page, suffix, 4)}, county.teacher_wang)
+    scanned = batch.scanned_pages.get()
+    assert (scanned.status, scanned.student_id) == ("read", county.student_zhang.pk), scanned.reason
+
+
 def test_a_score_written_in_the_score_box_decides_the_outcome_and_points():
     from decimal import Decimal
 

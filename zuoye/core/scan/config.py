@@ -86,6 +86,20 @@ class ScanConfig:
     grid_second_max: float = 0.4
     """学籍号 grid: in a column the second-darkest bubble must stay below this dark share (the
     printed digit makes an empty one 0.1-0.3) for the darkest to be the digit."""
+    grid_search_rows: float = 1.2
+    """The grid's rings are looked for this many rows (of its pitch) around where the layout puts
+    them: on a phone photo of a bowed page the corner marks hold the edges, and the middle of the
+    page, where the grid is, sags by up to about 0.9 of a row (4 mm); read in place, a sagging
+    grid reads each filled bubble as two half-filled ones."""
+    grid_match_min: float = 0.2
+    """...found only where the rings match the page at least this well (normalised correlation;
+    0.4-0.6 on simulated scans and photos, on the simulator's print and typst's)..."""
+    grid_row_gap_min: float = 0.05
+    """...found only when the rings match there better, by this share of the match, than one row
+    up or down (a row away, all the rings but one row still match: about 0.1 lower)."""
+    grid_column_reach_mm: float = 1.0
+    """...then each column is looked for this far around the grid's place (a bow is not a shift:
+    across the grid it sags up to about 1 mm more at one side than the other)."""
     bubble_margin: float = 0.12
     """Distance from a decision boundary (in dark share) at which confidence reaches 1."""
 

@@ -129,12 +129,13 @@ def page_read(image: Image, lookup: PageLookup, config: ScanConfig = DEFAULT_SCA
         return rectified
     page, flat, address = rectified.page, rectified.flat, rectified.address
     debug("rectified", flat)
-    items = items_read(flat, page, config, None if prints is None else prints(address))
+    printed = None if prints is None else prints(address)
+    items = items_read(flat, page, config, printed)
     number = None
     if page.student_grid is not None:
         _, gray_flat, red = page_planes(flat, config)
         hidden = None if red is None else cv2.dilate(red, np.ones((3, 3), np.uint8))
-        number = student_number_read(gray_flat, page.student_grid, config.px_per_mm, config, hidden)
+        number = student_number_read(gray_flat, page.student_grid, config.px_per_mm, config, hidden, printed)
     return PageResult(PageStatus.READ, "ok", rectified.address, items, rectified.reports, number)
 
 
