@@ -98,6 +98,7 @@ class BatchLookup:
         printed_at: dict[tuple[int, int], tuple[int, int]] = {}
         print_order: dict[int, list[Page]] = {}
         for stored in sets:  # newest first: a reprint's layout wins over an older one's
+            self._sheet_sets[stored.pk] = stored  # its PDF, for the print masks, without asking again
             try:
                 layout = layout_from_dict(stored.layout)
             except LayoutJsonError:
