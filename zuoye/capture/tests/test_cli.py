@@ -88,6 +88,42 @@ def test_simulated_greyscale_scans_read_back_too(county, tmp_path):
     assert (report["summary"]["pages"], report["summary"]["read"]) == (3, 1)
 
 
+def test_simulated_phone_photos_of_the_class_sheet_are_filed_by_each_students_grid(county, tmp_path):
+    """Every student of the class fills a copy of the generic sheet with their 学籍号; photographed
+    by phone (bowed pages, perspective), each copy is read as that student's."""
+    from zuoye.schools.models import Student
+
+    p = printed(county, generic=True)
+    students = set(Student.objects.filter(current_class=p.sheet_set.school_class, is_active=True)
+                   .values_list("pk", flat=True))
+    out = StringIO()
+    call_command("scan", "--simulate", str(p.assignment.pk), "--generic", "--phone", "--seed", "3",
+                 "--out", str(tmp_path / "s.zip"), stdout=out)
+    assert f"{len(students) + 1} simulated phone photos (one page twice)" in out.getvalue()
+    call_command("scan", str(tmp_path / "s.zip"), "--json", str(tmp_path / "r.json"), "--quiet", stdout=StringIO())
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    summary = report["summary"]
+    assert (summary["pages"], summary["read"], summary["duplicates"], summary["quarantined"]) == (
+        len(students) + 1, len(students), 1, 0), report
+    assert set(Response.objects.values_list("student_id", flat=True)) == students
+
+
+def test_one_students_simulated_photos_are_theirs_only(county, tmp_path):
+    from zuoye.capture.models import ScannedPage
+
+    p = printed(county)
+    out = StringIO()
+    call_command("scan", "--simulate", str(p.assignment.pk), "--phone", "--student",
+                 county.student_zhang.student_number, "--out", str(tmp_path / "s.zip"), stdout=out)
+    assert "2 simulated phone photos" in out.getvalue()
+    call_command("scan", str(tmp_path / "s.zip"), "--quiet", stdout=StringIO())
+    assert set(ScannedPage.objects.exclude(student=None).values_list("student_id", flat=True)) == {
+        county.student_zhang.pk}
+    with pytest.raises(CommandError, match="no student has this 学籍号"):
+        call_command("scan", "--simulate", str(p.assignment.pk), "--student", "nobody", "--out",
+                     str(tmp_path / "t.zip"), stdout=StringIO())
+
+
 def test_the_simulated_teacher_writes_points_that_follow_the_mark():
     import numpy as np
 

@@ -5,14 +5,18 @@ on stderr, and prints a summary. ``--watch`` polls a folder a scanning station w
 new file is read once as its own batch and then moved to ``DIR/done/`` (or ``DIR/failed/``
 with a ``.txt`` saying why, when it could not be kept). A file still being written (changed in
 the last ``SETTLE_S`` seconds) waits for the next poll. Ctrl-C stops. For demos,
-``zuoye scan --simulate ASSIGNMENT --out scans.zip`` draws graded scans of printed sheets.
+``zuoye scan --simulate ASSIGNMENT --out scans.zip`` draws graded scans of printed sheets
+(``--generic``: the class sheet, filled in by every student; ``--phone``: photos, not scans;
+``--student``: one student's pages).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,7 @@ from zuoye.capture.services.reading import batch_read
 from zuoye.capture.services.simulate import scans_simulate
 from zuoye.capture.services.uploads import UploadRejected, batch_create, upload_store
 from zuoye.homework.models import SheetSet
+from zuoye.schools.models import Student
 
 
 SETTLE_S = 2.0
@@ -61,11 +66,18 @@ class Command(BaseCommand):
         parser.add_argument("--out", help="with --simulate: the ZIP to write")
         parser.add_argument("--seed", type=int, default=0, help="with --simulate: the random seed")
         parser.add_argument("--grey", action="store_true", help="with --simulate: as a scanner set to greyscale")
+        parser.add_argument("--phone", action="store_true",
+                            help="with --simulate: phone photos (perspective, shadow, a bowed page) instead of scans")
+        parser.add_argument("--generic", action="store_true",
+                            help="with --simulate: the newest generic class sheet, a copy filled in by every student "
+                                 "of the class with their 学籍号")
+        parser.add_argument("--student", metavar="学籍号",
+                            help="with --simulate: only this student's pages (what a guardian photographs)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = self._actor(options["username"])
         if options["simulate"]:
-            self._simulate(options["simulate"], options["out"], options["seed"], options["grey"])
+            self._simulate(options["simulate"], options["out"], options)
             return
         if options["watch"]:
             self._watch(Path(options["watch"]), actor, options)
@@ -77,15 +89,27 @@ class Command(BaseCommand):
             Path(options["json_path"]).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
         self._summary(report)
 
-    def _simulate(self, assignment_id: int, out: str | None, seed: int, grey: bool = False) -> None:
+    def _simulate(self, assignment_id: int, out: str | None, options: dict[str, Any]) -> None:
         if not out:
             raise CommandError("--simulate needs --out FILE.zip")
-        sheet_set = SheetSet.objects.filter(assignment_id=assignment_id, kind=SheetSet.Kind.PERSONAL).first()
+        kind = SheetSet.Kind.GENERIC if options["generic"] else SheetSet.Kind.PERSONAL
+        sheet_set = SheetSet.objects.filter(assignment_id=assignment_id, kind=kind).first()
         if sheet_set is None:
-            raise CommandError(f"assignment {assignment_id}: no personal answer sheets were printed")
-        Path(out).write_bytes(scans_simulate(sheet_set=sheet_set, seed=seed, grey=grey))
-        self.stdout.write(f"{out}: {sheet_set.pages + 2} simulated {'greyscale ' if grey else ''}scans "
-                          "(one page twice, one blank back)")
+            raise CommandError(f"assignment {assignment_id}: no {kind.label} were printed")
+        student = None
+        if options["student"]:
+            student = Student.objects.filter(student_number=options["student"]).first()
+            if student is None:
+                raise CommandError(f"--student {options['student']}: no student has this 学籍号")
+        try:
+            data = scans_simulate(sheet_set=sheet_set, seed=options["seed"], grey=options["grey"],
+                                  phone=options["phone"], student=student)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        Path(out).write_bytes(data)
+        count = len(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        what = "phone photos (one page twice)" if options["phone"] else "scans (one page twice, one blank back)"
+        self.stdout.write(f"{out}: {count} simulated {'greyscale ' if options['grey'] else ''}{what}")
 
     def _actor(self, username: str | None) -> Any:
         if not username:
