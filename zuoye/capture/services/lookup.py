@@ -32,6 +32,7 @@ from zuoye.core.scan import DEFAULT_SCAN_CONFIG, ScanConfig
 from zuoye.core.scan.redpen import Mask, print_mask
 from zuoye.homework import selectors as homework
 from zuoye.homework.models import Assignment, SheetSet
+from zuoye.homework.services.sheets import number_key
 from zuoye.schools.access import Scope
 from zuoye.schools.models import Student
 
@@ -211,14 +212,15 @@ class BatchLookup:
 
     def students_ending(self, assignment_id: int, digits: str) -> list[int]:
         """Students of the assignment's classes whose 学籍号 ends with ``digits`` (a generic sheet's
-        grid; ``?``, a column not read, stands for any digit). Loaded once per assignment, so a
-        stack of generic sheets costs one query."""
+        grid; ``?``, a column not read, stands for any digit), as the sheet asks for it to be
+        filled in (``number_key``: the digits, a final X dropped). Loaded once per assignment, so
+        a stack of generic sheets costs one query."""
         if assignment_id not in self._numbers:
             classes = Assignment.classes.through.objects.filter(assignment_id=assignment_id).values_list(
                 "school_class_id", flat=True)
             self._numbers[assignment_id] = list(Student.objects.filter(
                 current_class_id__in=list(classes), is_active=True).values_list("pk", "student_number"))
-        return [pk for pk, number in self._numbers[assignment_id] if digits and _ends_like(number, digits)]
+        return [pk for pk, number in self._numbers[assignment_id] if digits and _ends_like(number_key(number), digits)]
 
     def allows(self, assignment_id: int | None, student_id: int | None, number: int | None) -> bool:
         """Would this lookup read a page with this identity (scope and child included)?"""

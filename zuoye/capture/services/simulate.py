@@ -32,6 +32,7 @@ from zuoye.core.outcomes import choice_key
 from zuoye.core.scan.report import BubbleState, Image, MarkKind
 from zuoye.core.scan.simulate import Degradation, PageWork, page_degrade, page_fill
 from zuoye.homework.models import SheetSet
+from zuoye.homework.services.sheets import number_key
 from zuoye.schools.models import Student
 
 MARKS = (MarkKind.TICK, MarkKind.TICK, MarkKind.TICK, MarkKind.TICK, MarkKind.TICK, MarkKind.CROSS, MarkKind.HALF,
@@ -90,7 +91,7 @@ def scans_simulate(*, sheet_set: SheetSet, seed: int = 0, grey: bool = False, ph
         if not numbers:
             raise ValueError(f"sheet set {sheet_set.pk}: its class has no students to fill it in")
         digits = pages[0].student_grid.digits if pages[0].student_grid else 0
-        jobs = ((page, raster, number[-digits:] if digits else "") for number in numbers
+        jobs = ((page, raster, number_key(number)[-digits:] if digits else "") for number in numbers
                 for page, raster in zip(pages, printed, strict=True))
     else:
         jobs = ((page, raster, "") for page, raster in zip(pages, rasters, strict=False))

@@ -170,6 +170,22 @@ def test_a_generic_class_sheet_is_read_as_the_student_whose_number_ends_with_the
     assert set(Response.objects.values_list("student_id", flat=True)) == {county.student_zhang.pk}
 
 
+def test_a_student_whose_number_ends_in_x_is_found_by_the_digits_before_it(county):
+    """A 学籍号 from an ID-card number may end in X, which the grid has no bubble for: the sheet
+    asks for the digits with the X dropped (``number_key``), and the reading looks them up so."""
+    from zuoye.homework.services.sheets import number_key
+
+    zhang = county.student_zhang
+    zhang.student_number = zhang.student_number[:-1] + "X"
+    zhang.save(update_fields=["student_number"])
+    p = printed(county, generic=True)
+    page = p.page(0)
+    suffix = number_key(zhang.student_number)[-page.student_grid.digits:]
+    batch = _read({"generic.jpg": _generic_scan(page, suffix)}, county.teacher_wang)
+    scanned = batch.scanned_pages.get()
+    assert (scanned.status, scanned.student_id) == ("read", zhang.pk), scanned.reason
+
+
 def test_a_generic_sheet_naming_nobody_in_the_class_is_quarantined_with_the_digits(county):
     p = printed(county, generic=True)
     page = p.page(0)
