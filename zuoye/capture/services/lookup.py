@@ -220,7 +220,8 @@ class BatchLookup:
                 "school_class_id", flat=True)
             self._numbers[assignment_id] = list(Student.objects.filter(
                 current_class_id__in=list(classes), is_active=True).values_list("pk", "student_number"))
-        return [pk for pk, number in self._numbers[assignment_id] if digits and _ends_like(number_key(number), digits)]
+        return [pk for pk, number in self._numbers[assignment_id]
+                if digits and _ends_like(number_key(number), digits)]
 
     def allows(self, assignment_id: int | None, student_id: int | None, number: int | None) -> bool:
         """Would this lookup read a page with this identity (scope and child included)?"""

@@ -84,8 +84,8 @@ def _match(ink: Image, template: tuple[Image, tuple[float, float]], shift: tuple
 def grid_placed(gray: Image, grid: StudentNumberGrid, k: float, config: ScanConfig = DEFAULT_SCAN_CONFIG,
                 printed: Mask | None = None) -> StudentNumberGrid | None:
     """The grid moved to where it is on the rectified grey page, column by column; None when its
-    place is not clear (nothing matches well, or a place one row up or down matches nearly as well). ``printed``: the
-    page's real print (``redpen.print_mask``), matched instead of the bare rings when known."""
+    place is not clear (nothing matches well, or a place a row up or down matches nearly as well).
+    ``printed``: the page's real print (``redpen.print_mask``), matched instead of the bare rings."""
     first = grid.columns[0].bubbles
     pitch = (first[-1].cy - first[0].cy) / max(1, len(first) - 1)
     ink = np.asarray(255.0 - gray, np.float32)
