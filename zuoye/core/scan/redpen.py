@@ -375,10 +375,10 @@ def marks_and_ink(image: Image, page: Page, k: float, config: ScanConfig = DEFAU
             marking[max(0, round(r.y * k)):round(r.bottom * k), max(0, round(r.x * k)):round(r.right * k)] = 0
     size = max(3, round(join * k) | 1)
     joined = cv2.dilate(marking, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
-    marks = [_spill_checked(PenMark(kind, turn, box, confidence, reason), page, marking, k, config)
+    found = [(_spill_checked(PenMark(kind, turn, box, confidence, reason), page, marking, k, config), piece, at)
              for piece, blob, at in _pieces(marking, joined, (0, 0), k, config, join)
              for kind, turn, confidence, reason, box in marks_classify(piece, blob, at, k, config, grey=grey)]
-    return tuple(m for m in marks if not _continues(m, marks, config)), ink
+    return tuple(m for m, _, _ in found if not _continues(m, found, k, config)), ink
 
 
 def _spill_checked(mark: PenMark, page: Page, ink: Mask, k: float, config: ScanConfig) -> PenMark:
@@ -411,11 +411,23 @@ def _ink_count(ink: Mask, r: Rect, k: float) -> int:
     return cv2.countNonZero(window) if window.size else 0
 
 
-def _continues(mark: PenMark, marks: list[PenMark], config: ScanConfig) -> bool:
-    """A bare arm starting next to another mark is the rest of that mark's arm, not a mark."""
+def _continues(mark: PenMark, found: list[tuple[PenMark, Mask, tuple[int, int]]], k: float,
+               config: ScanConfig) -> bool:
+    """A bare arm starting next to another mark's ink is the rest of that mark's arm, not a mark.
+    Next to its ink, not its box: a tick's long arm rising across the item above spans a box
+    that holds that item's own mark, and a flat tick there, its down stroke lost in a filled
+    bubble on greyscale, was swallowed as the arm's rest (the item read as surely unmarked)."""
     if mark.reason != BARE_ARM:
         return False
     x, y = mark.turning_point
     reach = config.bare_arm_join_mm
-    return any(other is not mark and other.reason != BARE_ARM and other.box.inflate(reach).contains_point(x, y)
-               for other in marks)
+    for other, piece, (left, top) in found:
+        if other is mark or other.reason == BARE_ARM or not other.box.inflate(reach).contains_point(x, y):
+            continue
+        r = reach * k
+        cx, cy = x * k - left, y * k - top
+        x0, y0 = max(0, int(cx - r)), max(0, int(cy - r))
+        ys, xs = np.nonzero(piece[y0:max(0, int(cy + r) + 1), x0:max(0, int(cx + r) + 1)])
+        if len(xs) and float(np.min((xs + x0 - cx) ** 2 + (ys + y0 - cy) ** 2)) <= r * r:
+            return True
+    return False

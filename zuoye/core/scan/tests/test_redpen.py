@@ -130,3 +130,32 @@ def test_with_the_print_known_a_dark_pen_stroke_is_ink_and_print_the_layout_miss
     assert guessed[y + 21, x0 + 10:x1 - 10].all()  # lighter print: taken for pen
     assert known[y + 1, x0 + 10:x1 - 10].all() and not known[y + 21, x0:x1].any()
     assert unseen[y + 21, x0:x1].all()
+
+
+def _line(image: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> None:
+    cv2.line(image, (round(a[0] * K), round(a[1] * K)), (round(b[0] * K), round(b[1] * K)), (40, 40, 215),
+             max(1, round(0.6 * K)), cv2.LINE_AA)
+
+
+@pytest.mark.parametrize("apart", [True, False])
+def test_a_bare_arm_continues_a_mark_only_next_to_its_ink(page: Page, apart: bool) -> None:
+    """A tick in the second item whose long arm rises across the first spans a box holding part of
+    the first; a stroke with no down stroke (a bare arm) starting there, far from the arm's ink,
+    is the first item's own mark, not the rest of that arm. Starting at the arm's end, it is."""
+    first, second = page.items[0].grading, page.items[1].grading
+    turn = (second.x + 40, second.y + second.h / 2)
+    top = (turn[0] + 70, first.y + 4)
+    image = page_draw(page, K, np.random.default_rng(2))
+    _line(image, (turn[0] - 4, turn[1] - 5), turn)
+    _line(image, turn, top)
+    start = (turn[0] + 8, first.bottom - 4) if apart else (top[0] + 2, top[1] + 1)
+    _line(image, start, (start[0] + 30, start[1] - 3))
+    arm = np.array(top) - np.array(turn)
+    along = np.clip(np.dot(np.array(start) - np.array(turn), arm) / np.dot(arm, arm), 0, 1)
+    gap = float(np.hypot(*(np.array(start) - (np.array(turn) + along * arm))))
+    assert (gap > DEFAULT_SCAN_CONFIG.bare_arm_join_mm) == apart  # the case drawn is the case meant
+    found = marks_find(image, page, K)
+    ticks = [m for m in found if second.contains_point(*m.turning_point)]
+    assert [m.kind for m in ticks] == [MarkKind.TICK]
+    own = [m for m in found if first.contains_point(*m.turning_point)]
+    assert len(own) == (1 if apart else 0), found
