@@ -312,3 +312,25 @@ def page_examples_grey() -> tuple[np.ndarray, np.ndarray]:
         if len(y):
             return x, y
     raise AssertionError("no greyscale page of ten gave an example")
+
+
+def test_greyscale_training_draws_on_the_typeset_sheets_and_masks_their_print(tmp_path: Path) -> None:
+    """``--print pdf``: the test sheet and random sheets typeset by typst, rasterised once and
+    kept; a greyscale page drawn on one gives examples with the masked print as its fifth plane."""
+    from zuoye.core.scan import marknet_train
+
+    test, randoms = marknet_train.typeset_pages(tmp_path / "prints", sheets=2)
+    assert len(test) == 8 and len(randoms) == 2 and all(p.raster.exists() for ps in randoms for p in ps)
+    again = marknet_train.typeset_pages(tmp_path / "prints", sheets=2)  # kept: not typeset again
+    assert [p.raster for p in again[0]] == [p.raster for p in test]
+    raster = cv2.imread(str(test[0].raster), cv2.IMREAD_GRAYSCALE)
+    page = test[0].page
+    assert raster is not None and raster.shape[1] == round(page.width * 200 / 25.4)
+    try:
+        marknet_train._TYPESET = (test, randoms)
+        x, y = marknet_train.page_examples(1, grey=True)
+    finally:
+        marknet_train._TYPESET = None
+    assert x.shape[1] == (PLANES + 1) * SIDE * SIDE + EXTRAS and len(x) == len(y) > 0
+    unseen = x[:, PLANES * SIDE * SIDE:(PLANES + 1) * SIDE * SIDE]
+    assert unseen.any(), "the typeset print was masked"
