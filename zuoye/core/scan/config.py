@@ -248,7 +248,9 @@ class ScanConfig:
     model_sure_overlaid: float = 0.999
     """Where another item's doubtful mark lies over the item and the rules proposed a kind, the
     network may read another kind only this sure (a tick under the neighbour's cross looks like a
-    half tick: the rules, who separated the strokes, have the better view of it)."""
+    half tick: the rules, who separated the strokes, have the better view of it). Also where no
+    mark turns in the item and the one over it lies over another item's area as well (a circle
+    joined to a stroke of the next item's cross, read by the network as a cross at 0.996)."""
     model_sure_agreed: float = 0.95
     """The network's probability at which it settles the rules' doubt about a cross, circle or
     half tick when the rules read the same kind, crowded or not (the rules' doubt is then mostly

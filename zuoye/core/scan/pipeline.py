@@ -196,19 +196,22 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
     return tuple(_item_result(item, choice, own, near, _ink_mm2(loose, item.answer, k),
                               score_read(ink, item.score_box, k, config) if item.score_box else None, config,
                               None if colour else _ink_mm2(loose, item.grading, k), model,
-                              lone_stray=_lone_stray(item, own, near, page))
+                              lone_stray=_lone_stray(item, own, near, page,
+                                                     config.stroke_join_mm if colour else 0.0))
                  for item, choice, (own, near), model in zip(page.items, choices, per_item, second, strict=True))
 
 
-def _lone_stray(item: ItemRegion, own: list[PenMark], near: list[PenMark], page: Page) -> bool:
+def _lone_stray(item: ItemRegion, own: list[PenMark], near: list[PenMark], page: Page, reach: float = 0.0) -> bool:
     """No mark turns in the item, and the one mark over it turns in no item and lies over no
     other item's grading area: most likely this item's own mark, cut by masked print so that its
-    "turning point" fell outside (a cross over the bubbles, read as a doubtful tick)."""
+    "turning point" fell outside (a cross over the bubbles, read as a doubtful tick). ``reach``
+    (mm): nor comes this close to one (the strokes of two marks this close are joined into one
+    piece: a circle joined to the next item's cross ended 0.45 mm short of that item's area)."""
     if own or len(near) != 1:
         return False
     mark = near[0]
     return not any(other.grading.contains_point(*mark.turning_point) for other in page.items) \
-        and not any(other is not item and other.grading.intersects(mark.box) for other in page.items)
+        and not any(other is not item and other.grading.intersects(mark.box.inflate(reach)) for other in page.items)
 
 
 def _pencil_unmask(loose: npt.NDArray[np.uint8], page: Page, choices: Sequence[ChoiceReading | None], k: float,
@@ -321,7 +324,9 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     ``crowded``: this item's mark ran into another, or another item's mark lies over this one
     (``overlaid``). The network's picture then holds both, and a stroke of one may look like a
     slash of the other: it settles the doubt only when very sure (``model_sure_crowded``) and,
-    when overlaid and the rules proposed another kind, surer still (``model_sure_overlaid``).
+    when overlaid and the rules proposed another kind, surer still (``model_sure_overlaid``) —
+    as when no mark turns in the item and the mark over it may be another item's as well (it
+    lies over another item's area too, or turns in one: not ``lone_stray``).
     ``several``: more than one mark turns in the item. They may be one mark the rules cut in
     two (a half tick's slash, a cross's second stroke): the network may say so; a single tick
     or circle would leave a piece unexplained, and that is for the teacher. ``crossed``: the
@@ -380,6 +385,8 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
                  or ((crowded or (stray and kind is MarkKind.TICK)) and p < config.model_sure_crowded)
                  or (not colour and stray and kind is MarkKind.TICK and p < config.model_sure_grey_stray)
                  or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN) and p < config.model_sure_overlaid)
+                 or (overlaid and result.mark is MarkKind.UNKNOWN and not lone_stray
+                     and p < config.model_sure_overlaid)
                  or (((several and not pieces) or crossed or crossing)
                      and kind not in (MarkKind.HALF, MarkKind.CROSS)))
     unsettled = unsettled or choice_confidence < config.review_below

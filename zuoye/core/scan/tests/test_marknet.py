@@ -121,6 +121,21 @@ def test_crowded_marks_need_a_surer_network_and_overlaid_ones_its_agreement() ->
     assert several.status is Status.REVIEW
 
 
+def test_a_mark_over_the_item_that_may_be_another_items_needs_the_surest_network() -> None:
+    """No mark turns in the item; the one over it lies over another item's area too (a circle
+    joined to a stroke of the next item's cross): the network's reading of the item settles it
+    only at ``model_sure_overlaid``. A lone mark over it (``lone_stray``) needs no more than
+    where marks crowd."""
+    cfg = DEFAULT_SCAN_CONFIG
+    shared = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.996), cfg, crowded=True, overlaid=True)
+    assert (shared.mark, shared.status) == (MarkKind.CROSS, Status.REVIEW)
+    surest = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9995), cfg, crowded=True, overlaid=True)
+    assert surest.status is Status.READ
+    lone = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.996), cfg, crowded=True, overlaid=True,
+                 lone_stray=True)
+    assert (lone.mark, lone.status) == (MarkKind.CROSS, Status.READ)
+
+
 def test_sure_readers_that_disagree_send_the_item_to_review() -> None:
     voted = _vote(_result(MarkKind.TICK, 0.95), None, (MarkKind.CROSS, 0.995), DEFAULT_SCAN_CONFIG)
     assert voted.status is Status.REVIEW and voted.confidence < DEFAULT_SCAN_CONFIG.review_below
