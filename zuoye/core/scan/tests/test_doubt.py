@@ -181,6 +181,19 @@ def test_a_lone_stray_mark_over_one_item_only_is_that_items_mark(page: Page, rea
     assert not pipeline._lone_stray(page.items[index], [], [mark, mark], page)
 
 
+def test_a_stray_mark_ending_just_short_of_the_next_item_is_lone_only_without_reach(page: Page) -> None:
+    """Colour reading asks for ``stroke_join_mm`` of room (``reach``): a circle joined to a stroke
+    of the next item's cross ended 0.45 mm short of that item's area."""
+    index = 2
+    item, after = page.items[index], page.items[index + 1]
+    top = item.grading.y - 2
+    mark = PenMark(MarkKind.TICK, (item.answer.x + 3, top + 1),
+                   Rect(item.answer.x, top, 18.0, after.grading.y - 0.45 - top), 0.5, "test")
+    assert not after.grading.intersects(mark.box)
+    assert pipeline._lone_stray(item, [], [mark], page)
+    assert not pipeline._lone_stray(item, [], [mark], page, DEFAULT_SCAN_CONFIG.stroke_join_mm)
+
+
 def test_on_grey_a_sure_network_reads_the_lone_stray_mark_over_an_item() -> None:
     """The cross over the bubbles that masking cut into a doubtful "tick" turning outside every
     grading area: 274 such items read right in 274 on ten grey page sets (p >= 0.999)."""
