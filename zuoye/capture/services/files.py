@@ -1,7 +1,7 @@
 """From stored uploads to page images: PNG, JPEG, multi-page TIFF, PDF, and ZIP archives of these.
 
-Images go through the scan core's ``pages_decode``; PDFs are rasterised by ``pdftoppm`` at
-``PDF_DPI`` in a temporary folder first (the core stays free of PDF dependencies). A ZIP is
+Images go through the scan core's ``pages_decode``; PDFs are rasterised by ``pdftoppm`` first
+(``core.pdf_raster``; the scan core stays free of PDF dependencies). A ZIP is
 opened member by member. Pages are produced one at a time, so a 200-page PDF never sits in
 memory whole. Anything that cannot be read becomes a ``SourcePage`` with an ``error`` naming
 the file (and member) and page, never an exception that stops the batch.
@@ -18,14 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
-import numpy as np
 
+from zuoye.core.pdf_raster import PdfUnreadable, pdf_rasters
 from zuoye.core.scan.decode import pages_decode
 from zuoye.core.scan.report import Image
 
-PDF_DPI = 200
-"""Rasterising resolution for PDFs: the scan core reads 150-300 dpi; 200 is the scanners' usual."""
-PDFTOPPM_TIMEOUT_S = 600
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 SUFFIXES = (*IMAGE_SUFFIXES, ".pdf", ".zip")
 
@@ -56,31 +53,6 @@ def _image_pages(name: str, data: bytes, member: str) -> Iterator[SourcePage]:
         return
     for n, image in enumerate(decoded.value, start=1):
         yield SourcePage(member, n, image)
-
-
-class PdfUnreadable(ValueError):
-    """pdftoppm gave no page; the message is its last word on why."""
-
-
-def pdf_rasters(data: bytes, dpi: float = PDF_DPI, *, gray: bool = False,
-                pages: tuple[int, int] | None = None) -> Iterator[Image | None]:
-    """Each page of a PDF rasterised by pdftoppm at ``dpi``, in order, one at a time (None: a page
-    that did not rasterise); ``pages``: only the first to the last of these (1-based). Raises
-    ``PdfUnreadable`` before the first page for a file that gives none."""
-    span = [] if pages is None else ["-f", str(pages[0]), "-l", str(pages[1])]
-    with tempfile.TemporaryDirectory(prefix="zuoye-pdf-") as folder:
-        source = Path(folder) / "in.pdf"
-        source.write_bytes(data)
-        done = subprocess.run(["pdftoppm", "-r", f"{dpi:g}", *(["-gray"] if gray else []), *span, str(source),
-                               str(Path(folder) / "p")], capture_output=True, timeout=PDFTOPPM_TIMEOUT_S, check=False)
-        images = sorted(Path(folder).glob("p-*.p[gp]m"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-        if not images:
-            message = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no pages"]
-            raise PdfUnreadable(message[0])
-        for path in images:
-            image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE if gray else cv2.IMREAD_COLOR)
-            path.unlink()
-            yield None if image is None else np.asarray(image, np.uint8)
 
 
 def _pdf_pages(name: str, data: bytes, member: str) -> Iterator[SourcePage]:

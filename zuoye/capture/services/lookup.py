@@ -25,7 +25,7 @@ from decimal import Decimal
 import numpy as np
 from django.core.files.base import ContentFile
 
-from zuoye.capture.services.files import PdfUnreadable, pdf_rasters
+from zuoye.core.pdf_raster import PdfUnreadable, pdf_rasters
 from zuoye.core.layout import Page, PageAddress
 from zuoye.core.layout.contract import LayoutJsonError, layout_from_dict
 from zuoye.core.scan import DEFAULT_SCAN_CONFIG, ScanConfig

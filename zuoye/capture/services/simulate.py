@@ -24,7 +24,7 @@ from collections.abc import Iterator
 import cv2
 import numpy as np
 
-from zuoye.capture.services.files import pdf_rasters
+from zuoye.core.pdf_raster import pdf_rasters
 from zuoye.capture.services.lookup import BatchLookup, ItemInfo
 from zuoye.core.layout import ItemRegion, Page
 from zuoye.core.layout.contract import layout_from_dict

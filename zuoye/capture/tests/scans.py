@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from zuoye.capture.services.files import pdf_rasters
+from zuoye.core.pdf_raster import pdf_rasters
 from zuoye.core.layout import Page
 from zuoye.core.layout.contract import layout_from_dict
 from zuoye.core.scan.report import BubbleState, MarkKind

@@ -129,8 +129,8 @@ _TYPESET: tuple[list[TypesetPage], list[list[TypesetPage]]] | None = None
 def typeset_pages(folder: Path, sheets: int = RANDOM_SHEETS) -> tuple[list[TypesetPage], list[list[TypesetPage]]]:
     """The test sheet for eight students and ``sheets`` random sheets (``_random_items``), typeset
     with ``sheets_build`` and rasterised once, kept in ``folder`` (a minute the first time)."""
-    from zuoye.capture.services.files import pdf_rasters
     from zuoye.core.layout.sheets import sheets_build
+    from zuoye.core.pdf_raster import pdf_rasters
     from zuoye.core.layout.spec import StudentRef
     from zuoye.core.scan.tests.personas import HEADER, items
 
