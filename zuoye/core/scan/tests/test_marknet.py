@@ -136,18 +136,26 @@ def test_a_mark_over_the_item_that_may_be_another_items_needs_the_surest_network
     assert (lone.mark, lone.status) == (MarkKind.CROSS, Status.READ)
 
 
-def test_a_stroke_across_the_arm_of_the_networks_tick_is_proposed_as_a_half_tick() -> None:
-    """The rules read a cross from a stroke across an arm, the network a tick: the item stays in
-    review, proposed as the half tick both readings make together, however sure either is."""
+def test_a_slash_the_rules_see_on_the_networks_tick_is_proposed_as_a_half_tick() -> None:
+    """The rules read a slash across an arm (a cross read from a stroke across an arm, a half
+    tick, alone or among several marks), the network a tick: the item stays in review, proposed
+    as the half tick both readings make together. A sure network still settles a lone half
+    tick the rules doubt, as it settles any doubt of theirs."""
     cfg = DEFAULT_SCAN_CONFIG
-    for p in (0.6, 1.0):
-        voted = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.TICK, p), cfg, crossing=True)
-        assert (voted.mark, voted.status) == (MarkKind.HALF, Status.REVIEW)
+    for rules, flags, p in ((MarkKind.CROSS, {"crossing": True}, 0.6), (MarkKind.CROSS, {"crossing": True}, 1.0),
+                            (MarkKind.UNKNOWN, {"several": True}, 0.6), (MarkKind.UNKNOWN, {"several": True}, 1.0),
+                            (MarkKind.HALF, {}, 0.6)):
+        voted = _vote(_result(rules, 0.5), None, (MarkKind.TICK, p), cfg, slashed=True, **flags)
+        assert (voted.mark, voted.status) == (MarkKind.HALF, Status.REVIEW), (rules, p)
         assert "a stroke across its arm (a half tick)" in voted.reason
+    settled = _vote(_result(MarkKind.HALF, 0.5), None, (MarkKind.TICK, 0.9995), cfg, slashed=True)
+    assert (settled.mark, settled.status) == (MarkKind.TICK, Status.READ)
     plain = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.TICK, 1.0), cfg)
     assert plain.mark is MarkKind.TICK  # a cross read from its corners: no stroke across an arm
-    agreed = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.CROSS, 0.9), cfg, crossing=True)
+    agreed = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.CROSS, 0.9), cfg, crossing=True, slashed=True)
     assert agreed.mark is MarkKind.CROSS
+    veto = _vote(_result(MarkKind.HALF, 0.95), None, (MarkKind.TICK, 0.999), cfg, slashed=True)
+    assert (veto.mark, veto.status) == (MarkKind.HALF, Status.REVIEW)  # sure rules, vetoed: their half stays
 
 
 def test_sure_readers_that_disagree_send_the_item_to_review() -> None:
@@ -233,7 +241,7 @@ def test_a_plain_tick_may_not_explain_ink_across_its_arm() -> None:
     assert crossed.status is Status.REVIEW
     half = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.9999), cfg, crowded=True, crossed=True)
     assert (half.mark, half.status) == (MarkKind.HALF, Status.READ)
-    stroke = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.TICK, 0.99999), cfg, crossing=True)
+    stroke = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.TICK, 0.99999), cfg, crossing=True, slashed=True)
     assert (stroke.mark, stroke.status) == (MarkKind.HALF, Status.REVIEW)  # proposed as a half tick, never settled
     cross = _vote(_result(MarkKind.CROSS, 0.5), None, (MarkKind.CROSS, 0.999), cfg, crossing=True)
     assert (cross.mark, cross.status) == (MarkKind.CROSS, Status.READ)
