@@ -10,6 +10,8 @@ from zuoye.capture.wording import reason_text, review_reason
     ("several marks: tick, tick", "这道题上有几个批改符号（勾（✓） / 勾（✓））：以哪个为准？"),
     ("a mark over it turns in no item or is in doubt: tick at (41, 86) mm", "有一个批改符号从别处延伸到这道题上：它是这道题的吗？"),
     ("the mark network reads cross (100.0%), the rules half: mark half (a slash)", "两种识别方法结论不同：是叉（✗）还是半对？"),
+    ("the mark network reads tick (100.0%), the rules a stroke across its arm (a half tick): mark cross (x)",
+     "一种识别方法看到勾，另一种看到勾上有一道斜线：是半对吗？"),
     ("mark tick (a bare arm); bubbles: 1 filled", "看起来像勾（✓），但不够清楚"),
     ("mark cross (x); bubbles: 1 filled; unclear B", "看起来像叉（✗），但不够清楚; 有一个选项填涂不清楚"),
     ("mark tick (x); score 8 0.45, 2 0.91", "看起来像勾（✓），但不够清楚; 得分框里的数字看不清"),
