@@ -206,3 +206,26 @@ def test_on_grey_a_sure_network_reads_the_lone_stray_mark_over_an_item() -> None
     # the network reading no mark under it does not settle it: the mark is there
     nothing = pipeline._vote(unsure, None, (MarkKind.NOTHING, 0.9999), cfg, lone_stray=True, **flags)
     assert nothing.status is Status.REVIEW
+
+
+def _loose_item(page: Page, ring: bool) -> tuple[ItemResult, np.ndarray]:
+    """Item 3 in review for pen ink that no mark holds; ``ring``: that ink is a circle round its
+    answer broken into four arcs (as the masked box edges leave one on greyscale)."""
+    item = page.items[2]
+    ink = np.zeros((round(page.height * K), round(page.width * K)), np.uint8)
+    if ring:
+        cx, cy = item.answer.centre
+        for start in (10, 100, 190, 280):
+            cv2.ellipse(ink, (round(cx * K), round(cy * K)), (round(9 * K), round(6 * K)), 0, start, start + 70, 255, 3)
+    result = _marked(item, None, [], [], 30.0, DEFAULT_SCAN_CONFIG)
+    return result, ink
+
+
+def test_ink_no_mark_holds_is_proposed_as_the_networks_reading_but_stays_in_review(page: Page) -> None:
+    result, ink = _loose_item(page, ring=True)
+    assert result.reason.startswith(pipeline.LOOSE_INK) and result.mark is MarkKind.UNKNOWN
+    proposed = pipeline.loose_proposed(result, page.items[2], ink, ink, [], K, True, None)
+    assert (proposed.mark, proposed.status, proposed.confidence) == (MarkKind.CIRCLE, Status.REVIEW, 0.0)
+    assert "the mark network reads circle" in proposed.reason and "in that ink" in proposed.reason
+    empty_result, empty = _loose_item(page, ring=False)
+    assert pipeline.loose_proposed(empty_result, page.items[2], empty, empty, [], K, True, None) == empty_result
