@@ -14,7 +14,7 @@ from zuoye.core.scan import DEFAULT_SCAN_CONFIG, Status
 from zuoye.core.scan.marknet import (CLASSES, EXTRAS, PLANES, SIDE, WEIGHTS_GREY, MarkNet, mark_features, mark_window,
                                     marknet_load)
 from zuoye.core.scan.bubbles import BubbleReading, ChoiceReading
-from zuoye.core.scan.pipeline import OPTION_UNREAD, ItemResult, _vote
+from zuoye.core.scan.pipeline import MARKS_OVER_IT, OPTION_UNREAD, ItemResult, _vote
 from zuoye.core.scan.redpen import grey_planes
 from zuoye.core.scan.report import BubbleState, MarkKind
 from zuoye.core.scan.simulate import page_draw
@@ -371,3 +371,18 @@ def test_greyscale_training_draws_on_the_typeset_sheets_and_masks_their_print(tm
     assert x.shape[1] == (PLANES + 1) * SIDE * SIDE + EXTRAS and len(x) == len(y) > 0
     unseen = x[:, PLANES * SIDE * SIDE:(PLANES + 1) * SIDE * SIDE]
     assert unseen.any(), "the typeset print was masked"
+
+
+def test_a_grey_item_only_marks_of_other_items_lie_over_is_read_by_the_surest_network() -> None:
+    """No mark turns in the item, marks of no sure item lie over it: on greyscale as on colour,
+    the network settles it at ``model_sure_overlaid`` when it sees a mark there; "no mark" is
+    never settled so (a circle over the item read so on a fresh page set)."""
+    cfg = DEFAULT_SCAN_CONFIG
+    over = ItemResult("q1", None, MarkKind.UNKNOWN, 0.0, Status.REVIEW, f"{MARKS_OVER_IT}: tick at (40, 117) mm")
+    flags = {"colour": False, "crowded": True, "overlaid": True}
+    sure = _vote(over, None, (MarkKind.CROSS, 0.9995), cfg, **flags)
+    assert (sure.mark, sure.status) == (MarkKind.CROSS, Status.READ)
+    assert _vote(over, None, (MarkKind.CROSS, 0.998), cfg, **flags).status is Status.REVIEW
+    assert _vote(over, None, (MarkKind.NOTHING, 0.99999), cfg, **flags).status is Status.REVIEW
+    own = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.CROSS, 0.9995), cfg, **flags)
+    assert own.status is Status.REVIEW  # a mark of its own the rules could not read: crowded, as before
