@@ -101,6 +101,8 @@ def bubble_read(gray: Image, b: Bubble, k: float, config: ScanConfig = DEFAULT_S
     if share > config.bubble_empty_max:
         on_diagonals = float(np.mean(diag[core][dark] < config.bubble_diagonal_band))
     if config.bubble_cross_share_max > share and on_diagonals >= config.bubble_cross_diag_min:
+        if hidden is not None and np.mean(hidden[where][middle] != 0) > config.bubble_cross_pen_max:
+            return BubbleReading(b.value, BubbleState.UNCLEAR, share, 0.0)
         return BubbleReading(b.value, BubbleState.CROSSED, share,
                              _margin(on_diagonals - config.bubble_cross_diag_min, config))
     if share >= config.bubble_filled_min:

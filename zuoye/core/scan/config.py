@@ -73,6 +73,11 @@ class ScanConfig:
     bubble_cross_diag_min: float = 0.75
     """Share of a bubble's ink lying near its two diagonals that makes it a cross-out (a filled
     bubble has about 0.4 there)."""
+    bubble_cross_pen_max: float = 0.25
+    """Share of a bubble's middle under the teacher's pen above which ink on its diagonals is no
+    cross-out it can tell: on a phone photo, what is left of a filled bubble beside a blurred
+    pen stroke lies along that stroke (13 filled bubbles in 1,000 phone pages were read surely
+    as crossed out). Such a bubble is unclear."""
     bubble_diagonal_band: float = 0.3
     """Half-width (in bubble radii) of the band round each diagonal that counts as 'on it'."""
     bubble_cross_share_max: float = 0.85

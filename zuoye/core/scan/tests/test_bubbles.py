@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from zuoye.core.layout import Page
-from zuoye.core.scan.bubbles import choices_read
+from zuoye.core.scan.bubbles import bubble_read, choices_read
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.pipeline import OPTION_UNREAD, items_read
 from zuoye.core.scan.decode import grey
@@ -123,3 +123,24 @@ def test_a_letter_too_big_to_look_past_is_read_with_it(page: Page) -> None:
     everything = np.full(gray.shape, 255, np.uint8)
     reading = choices_read(gray, page.items[1], K, printed=everything)
     assert reading.values == ("A",)
+
+
+def test_ink_along_a_pen_stroke_through_a_bubble_is_no_cross_out_it_can_tell(page: Page) -> None:
+    """Pencil along one diagonal of a bubble reads as crossed out; with the teacher's pen over
+    a third of its middle beside that ink (what a blurred phone photo leaves of a filled bubble
+    next to a tick's arm), the same ink is unclear, not a sure cross-out."""
+    b = page.items[1].bubbles[1]
+    gray = np.full((round(page.height * K), round(page.width * K)), 235, np.uint8)
+    cx, cy, r = b.cx * K, b.cy * K, b.r * K
+    cv2.circle(gray, (round(cx), round(cy)), round(r), 120, 1)  # the printed ring
+    d = 0.8 * r
+    cv2.line(gray, (round(cx - d), round(cy - d)), (round(cx + d), round(cy + d)), 70, 2)
+    pen = np.zeros_like(gray)
+    cv2.line(pen, (round(cx - d + r / 2), round(cy - d - r / 2)), (round(cx + d + r / 2), round(cy + d - r / 2)),
+             255, round(r))
+    middle = np.hypot(*np.mgrid[-round(r):round(r) + 1, -round(r):round(r) + 1]) <= DEFAULT_SCAN_CONFIG.bubble_core * r
+    window = pen[round(cy) - round(r):round(cy) + round(r) + 1, round(cx) - round(r):round(cx) + round(r) + 1]
+    assert np.mean(window[middle] > 0) > DEFAULT_SCAN_CONFIG.bubble_cross_pen_max  # the pen covers enough
+    assert bubble_read(gray, b, K).state is BubbleState.CROSSED
+    under_pen = bubble_read(gray, b, K, hidden=pen)
+    assert (under_pen.state, under_pen.confidence) == (BubbleState.UNCLEAR, 0.0)
