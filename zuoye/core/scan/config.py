@@ -76,7 +76,7 @@ class ScanConfig:
     bubble_cross_pen_max: float = 0.25
     """Share of a bubble's middle under the teacher's pen above which ink on its diagonals is no
     cross-out it can tell: on a phone photo, what is left of a filled bubble beside a blurred
-    pen stroke lies along that stroke (13 filled bubbles in 1,000 phone pages were read surely
+    pen stroke lies along that stroke (14 filled bubbles in 1,000 phone pages were read surely
     as crossed out). Such a bubble is unclear."""
     bubble_diagonal_band: float = 0.3
     """Half-width (in bubble radii) of the band round each diagonal that counts as 'on it'."""
