@@ -77,6 +77,8 @@ ITEM_PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"^several marks: (?P<kinds>[\w, ]+)"), _("several marks on this item (%(kinds)s): which one counts?")),
     (re.compile(r"^a mark over it turns in no item or is in doubt"),
      _("a mark reaches over this item from outside it: is it this item's mark?")),
+    (re.compile(r"^no mark read, but .*the mark network reads (?P<net>\w+) \([^)]*\) in that ink"),
+     _("no mark was recognised, but there is red-pen ink over the answer: it looks like %(net)s")),
     (re.compile(r"^no mark read, but"), _("no mark was recognised, but there is red-pen ink over the answer")),
     (re.compile(r"^mark unknown"), _("the mark's shape is not clear")),
     (re.compile(r"^mark (?P<kind>tick|cross|half|circle) "), _("it looks like %(kind)s, but not clearly enough")),
