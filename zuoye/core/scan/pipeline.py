@@ -387,10 +387,10 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     may only say half or cross. ``slashed``: the rules saw a slash across a tick's arm (the one
     mark a cross read so, or a half tick, alone or among several marks); when such an item is
     in review and the network reads a tick, the queue proposes a half tick, the tick the network
-    sees with the slash the rules see (on the benchmark's review items of seeds 2026 and 41 the
-    truth was a half tick each of the 37 times, 4 colour and 33 grey; the network's tick or the
-    rules' cross had been proposed 35 times). ``stray``: ink on the tick's arm that the rules could not call
-    a slash or another mark; a plain tick leaves it unexplained too, so the network must be as
+    sees with the slash the rules see (on the benchmark's pages of seeds 2026 and 41 each of
+    the 48 items so proposed was a half tick, 4 colour and 44 grey; 37 of them had been
+    proposed as a tick or a cross). ``stray``: ink on the tick's arm that the rules could not
+    call a slash or another mark; a plain tick leaves it unexplained too, so the network must be as
     sure as where marks crowd to say tick. ``open_loop``: the rules' circle rests on one shape
     feature alone (ink round an empty centre that never closes; a tick's hooked end or a half
     tick drawn round can look so); it stands only when the network reads a circle too.
@@ -463,8 +463,8 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
         if slashed and kind is MarkKind.TICK:
             # The network sees the tick, the rules a stroke across its arm: both at once are a
             # half tick.
-            return dataclasses.replace(result, mark=MarkKind.HALF,
-                                       reason=f"{said}, the rules a stroke across its arm (a half tick): {result.reason}")
+            return dataclasses.replace(
+                result, mark=MarkKind.HALF, reason=f"{said}, the rules a stroke across its arm (a half tick): {result.reason}")
         if kind is result.mark or (p <= result.confidence and not explains) \
                 or (closed_loop and result.mark is MarkKind.CIRCLE):
             return dataclasses.replace(result, reason=f"{result.reason}; {said}")
