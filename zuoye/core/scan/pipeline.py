@@ -409,10 +409,9 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     item turns in no item and lies over no other (``lone_stray``: 274 read right of 274 on ten
     grey page sets) and the network sees a mark there, or where no mark turns in the item and
     the network sees one in what lies over it at ``model_sure_overlaid``, as colour does
-    (review 17.7 → 16.5 % on a grey page set never tuned on, 17.6 → 16.9 % and 16.7 % on two
-    others, no wrong reading made sure; a sure "no mark" there was a circle, so it is not
-    trusted); trusted, the mark decides over the
-    bubbles' doubt as on colour (``choice_weight``: 474 items of 3,000 went to review for that
+    (review 17.7 → 16.5 % on a grey page set never tuned on, 17.6 → 16.9 % and 17.6 → 16.7 %
+    on two others, no wrong reading made sure; a sure "no mark" there was a circle, so it is
+    not trusted); trusted, the mark decides over the bubbles' doubt as on colour (``choice_weight``: 474 items of 3,000 went to review for that
     alone, all read right). A tick with stray ink on its arm needs ``model_sure_grey_stray``, and
     the network's other kind sends a sure rule reading to review from ``model_veto_grey``."""
     kind, p = model
