@@ -390,8 +390,8 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     sees with the slash the rules see (on the benchmark's pages of seeds 2026 and 41 each of
     the 48 items so proposed was a half tick, 4 colour and 44 grey; 37 of them had been
     proposed as a tick or a cross). ``stray``: ink on the tick's arm that the rules could not
-    call a slash or another mark; a plain tick leaves it unexplained too, so the network must be as
-    sure as where marks crowd to say tick. ``open_loop``: the rules' circle rests on one shape
+    call a slash or another mark; a plain tick leaves it unexplained too, so the network must be
+    as sure as where marks crowd to say tick. ``open_loop``: the rules' circle rests on one shape
     feature alone (ink round an empty centre that never closes; a tick's hooked end or a half
     tick drawn round can look so); it stands only when the network reads a circle too.
     ``closed_loop``: the rules' circle is a loop that closes; in review it stays the proposal
@@ -411,9 +411,10 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     the network sees one in what lies over it at ``model_sure_overlaid``, as colour does
     (review 17.7 → 16.5 % on a grey page set never tuned on, 17.6 → 16.9 % and 17.6 → 16.7 %
     on two others, no wrong reading made sure; a sure "no mark" there was a circle, so it is
-    not trusted); trusted, the mark decides over the bubbles' doubt as on colour (``choice_weight``: 474 items of 3,000 went to review for that
-    alone, all read right). A tick with stray ink on its arm needs ``model_sure_grey_stray``, and
-    the network's other kind sends a sure rule reading to review from ``model_veto_grey``."""
+    not trusted); trusted, the mark decides over the bubbles' doubt as on colour
+    (``choice_weight``: 474 items of 3,000 went to review for that alone, all read right). A
+    tick with stray ink on its arm needs ``model_sure_grey_stray``, and the network's other kind
+    sends a sure rule reading to review from ``model_veto_grey``."""
     kind, p = model
     said = f"the mark network reads {kind.value} ({p:.1%})"
     sure = config.model_sure if colour else config.model_sure_grey
