@@ -131,6 +131,8 @@ def page_align(gray: Image, page: Page, identity: PageIdentity,
         distance = min(float(np.hypot(cx - x, cy - y)) for x, y in src)
         reach = (config.mark_search_mm + config.mark_search_share * distance) * scale
         seen = _mark_near(gray, _project(model, cx, cy), side_px, reach, config)
+        if seen is None:  # a steep photo bends the prediction further: look wider once (the QR check follows)
+            seen = _mark_near(gray, _project(model, cx, cy), side_px, reach * config.mark_search_retry, config)
         if seen is None:
             return failed(STAGE, f"no solid square near the {mark.corner.value} mark")
         found[index] = seen
