@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 from zuoye.core.layout import Page
-from zuoye.core.scan.align import page_align, page_rectify
+from zuoye.core.scan.align import PageGeometry, page_align, page_rectify
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.decode import grey
-from zuoye.core.scan.identify import page_identify
+from zuoye.core.scan.identify import PageIdentity, page_identify
+from zuoye.core.scan.report import StageResult
 from zuoye.core.scan.simulate import Degradation, page_degrade, page_draw
 
 
@@ -48,21 +49,33 @@ def test_a_missing_mark_is_reported_by_corner(page: Page) -> None:
     assert result.value is None and "bl" in result.report.reason
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_phone_photos_with_perspective_shadow_and_a_bowed_page_are_aligned(page: Page, seed: int) -> None:
-    rng = np.random.default_rng(100 + seed)
-    photo = Degradation(angle=float(rng.uniform(-8, 8) + 180 * (seed % 2)), jpeg_quality=75, perspective=0.06,
-                        shadow=0.3, curve=3.0, background=110)
-    scan = page_degrade(page_draw(page, 170 / 25.4, rng), photo, rng)
+def _photo(page: Page, seed: int, **degradation: float) -> np.ndarray:
+    """A phone photo of ``page`` at 170 dpi, upside down on odd seeds."""
+    rng = np.random.default_rng(seed)
+    photo = Degradation(angle=float(rng.uniform(-8, 8) + 180 * (seed % 2)), jpeg_quality=75, **degradation)
+    return page_degrade(page_draw(page, 170 / 25.4, rng), photo, rng)
+
+
+def _identity(scan: np.ndarray) -> PageIdentity:
     identity = page_identify(grey(scan)).value
     assert identity is not None
-    aligned = page_align(grey(scan), page, identity)
+    return identity
+
+
+def _assert_marks_land(scan: np.ndarray, page: Page, aligned: StageResult[PageGeometry]) -> None:
+    """Aligned, and the centre of every mark is dark on the rectified page."""
     assert aligned.value is not None, aligned.report.reason
     flat = grey(page_rectify(scan, page, aligned.value))
     k = DEFAULT_SCAN_CONFIG.px_per_mm
     for mark in page.marks:
         cx, cy = mark.rect.centre
         assert flat[round(cy * k), round(cx * k)] < 90
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_phone_photos_with_perspective_shadow_and_a_bowed_page_are_aligned(page: Page, seed: int) -> None:
+    scan = _photo(page, 100 + seed, perspective=0.06, shadow=0.3, curve=3.0, background=110)
+    _assert_marks_land(scan, page, page_align(grey(scan), page, _identity(scan)))
 
 
 @pytest.mark.parametrize("seed", [1, 14])
@@ -70,21 +83,11 @@ def test_a_steep_photo_finds_its_last_mark_in_a_wider_window(page: Page, seed: i
     """Perspective beyond the benchmark's (0.11 of the width per corner): the map fitted on the
     QR and the marks found first predicts the last mark outside its window; looked for once
     more, wider (``mark_search_retry``), it is found, and the QR check holds."""
-    rng = np.random.default_rng(seed)
-    photo = Degradation(angle=float(rng.uniform(-8, 8) + 180 * (seed % 2)), jpeg_quality=75, perspective=0.11,
-                        shadow=0.2, curve=2.0, background=120)
-    scan = page_degrade(page_draw(page, 170 / 25.4, rng), photo, rng)
-    identity = page_identify(grey(scan)).value
-    assert identity is not None
+    scan = _photo(page, seed, perspective=0.11, shadow=0.2, curve=2.0, background=120)
+    identity = _identity(scan)
     once = page_align(grey(scan), page, identity, dataclasses.replace(DEFAULT_SCAN_CONFIG, mark_search_retry=1.0))
     assert once.value is None and "no solid square" in once.report.reason
-    aligned = page_align(grey(scan), page, identity)
-    assert aligned.value is not None, aligned.report.reason
-    flat = grey(page_rectify(scan, page, aligned.value))
-    k = DEFAULT_SCAN_CONFIG.px_per_mm
-    for mark in page.marks:
-        cx, cy = mark.rect.centre
-        assert flat[round(cy * k), round(cx * k)] < 90
+    _assert_marks_land(scan, page, page_align(grey(scan), page, identity))
 
 
 def test_a_band_is_rectified_as_the_whole_page_is_and_the_rest_left_white(page: Page) -> None:
