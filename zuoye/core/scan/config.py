@@ -273,6 +273,14 @@ class ScanConfig:
     """The same on greyscale scans, where the rules see the pen's strokes cut by the masked print
     and the network weighs the whole picture: more likely than not another kind is enough (on
     7,500 fresh greyscale items: 4 of 6 wrong sure rule readings caught, 45 items to review)."""
+    model_veto_crossing: float = 0.6
+    """Colour: the network's probability for a half tick at which a cross the rules read from
+    strokes crossing (``ticks.CROSSING``: a stroke across a tick-like arm with no down stroke
+    seen) goes to review, with the half tick proposed. The rules' cross there rests on a stroke
+    they did not see, and a half tick whose down stroke is short, or hidden where the pen ran
+    over a filled bubble, looks just so; the network sees the whole picture. On 7,000 fresh
+    colour and phone pages each of the 2 such items was a half tick, one of them read surely as
+    a cross at the network's 0.978; no right cross was doubted."""
     model_sure_grey_stray: float = 0.9999
     """Greyscale: the network's probability at which it settles a tick with stray ink on its arm
     (what is left of a masked slash looks stray; one half tick read as a tick at 0.99975 in 250

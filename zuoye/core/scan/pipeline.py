@@ -384,7 +384,8 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
     in the same way (it may be the half tick's slash drawn over the neighbour's mark).
     ``crossing``: the rules read a stroke across an arm (a cross, or a half tick whose down
     stroke is too short to see); a plain tick denies that stroke just as well, so the network
-    may only say half or cross. ``slashed``: the rules saw a slash across a tick's arm (the one
+    may only say half or cross; and a cross so read surely goes to review, the half tick
+    proposed, when the network reads a half tick (``model_veto_crossing``). ``slashed``: the rules saw a slash across a tick's arm (the one
     mark a cross read so, or a half tick, alone or among several marks); when such an item is
     in review and the network reads a tick, the queue proposes a half tick, the tick the network
     sees with the slash the rules see (on the benchmark's pages of seeds 2026 and 41 each of
@@ -434,10 +435,16 @@ def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKin
                                         or own_stray or over_only))
     choice_confidence = choice_weight(choice, kind, trusted)
     if result.status is Status.READ:
-        if kind is not result.mark and (p >= (config.model_veto if colour else config.model_veto_grey) or open_loop):
-            # An open loop is one feature against the network's whole picture: the queue
-            # proposes the network's reading; otherwise the rules' sure one.
-            return dataclasses.replace(result, mark=kind if open_loop else result.mark,
+        # A cross read from strokes crossing, where the network sees a half tick: the rules did
+        # not see a down stroke, and one hidden or too short is all that tells the two apart.
+        unseen_down = crossing and result.mark is MarkKind.CROSS and kind is MarkKind.HALF \
+            and p >= config.model_veto_crossing
+        if kind is not result.mark and (p >= (config.model_veto if colour else config.model_veto_grey)
+                                        or open_loop or unseen_down):
+            # An open loop is one feature against the network's whole picture, and so is a down
+            # stroke not seen: the queue proposes the network's reading; otherwise the rules'
+            # sure one.
+            return dataclasses.replace(result, mark=kind if open_loop or unseen_down else result.mark,
                                        confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
                                        reason=f"{said}, the rules {result.mark.value}: {result.reason}")
         return result

@@ -247,6 +247,22 @@ def test_a_plain_tick_may_not_explain_ink_across_its_arm() -> None:
     assert (cross.mark, cross.status) == (MarkKind.CROSS, Status.READ)
 
 
+def test_a_sure_cross_from_strokes_crossing_is_doubted_by_a_network_reading_a_half_tick() -> None:
+    cfg = DEFAULT_SCAN_CONFIG
+    # The rules saw a stroke across an arm and no down stroke (hidden under a filled bubble, as
+    # on a benchmark page where the network read half at 0.978, under the plain veto).
+    doubted = _vote(_result(MarkKind.CROSS, 1.0), None, (MarkKind.HALF, 0.978), cfg, crossing=True, slashed=True)
+    assert (doubted.mark, doubted.status) == (MarkKind.HALF, Status.REVIEW)
+    assert doubted.confidence == pytest.approx(0.022)
+    assert "the rules cross" in doubted.reason
+    unsure = _vote(_result(MarkKind.CROSS, 1.0), None, (MarkKind.HALF, 0.55), cfg, crossing=True, slashed=True)
+    assert unsure.status is Status.READ
+    drawn = _vote(_result(MarkKind.CROSS, 1.0), None, (MarkKind.HALF, 0.978), cfg)  # a cross of two strokes
+    assert (drawn.mark, drawn.status) == (MarkKind.CROSS, Status.READ)
+    tick = _vote(_result(MarkKind.CROSS, 1.0), None, (MarkKind.TICK, 0.97), cfg, crossing=True, slashed=True)
+    assert tick.status is Status.READ  # only a half tick has the stroke the rules saw
+
+
 def test_the_queue_proposes_what_explains_the_ink_and_keeps_a_closed_loop() -> None:
     cfg = DEFAULT_SCAN_CONFIG
     crossed = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.CROSS, 0.45), cfg, crowded=True, crossed=True)
