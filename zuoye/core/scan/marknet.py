@@ -22,7 +22,7 @@ rules alone.
 
 Where marks crowd (an item's mark ran into another, a doubtful mark of another item lies over
 it, several marks turn in it) the network must be surer and may not contradict what the rules
-could tell (``pipeline._vote``): each of those terms answers a wrong sure reading once seen.
+could tell (``vote.mark_vote``): each of those terms answers a wrong sure reading once seen.
 
 Plain numpy (two-layer perceptrons; the weights are ``.npz`` files beside this module), so
 nothing new is installed and a page costs about a millisecond more.

@@ -28,10 +28,11 @@ from zuoye.core.scan.decode import grey
 from zuoye.core.scan.grid import StudentNumberReading, student_number_read
 from zuoye.core.scan.identify import BLANK, page_identify
 from zuoye.core.scan.marknet import CLASSES, PLANES, WEIGHTS, WEIGHTS_GREY, mark_features, mark_window, marknet_load
-from zuoye.core.scan.redpen import CLOSED_LOOP, OPEN_LOOP, Mask, PenMark, grey_planes, marks_and_ink, page_planes
+from zuoye.core.scan.redpen import Mask, PenMark, grey_planes, marks_and_ink, page_planes
 from zuoye.core.scan.report import BubbleState, DebugSink, Image, MarkKind, StageReport, Status, no_debug
 from zuoye.core.scan.scores import ScoreReading, score_read
-from zuoye.core.scan.ticks import ANOTHER_MARK, CROSSING, STRAY_INK
+from zuoye.core.scan.vote import (DECIDING, MARKS_OVER_IT, OPTION_UNREAD, Crowding, ItemResult, choice_weight,
+                                  mark_vote)
 
 PageLookup = Callable[[PageAddress], Page | None]
 PrintLookup = Callable[[PageAddress], Mask | None]
@@ -44,25 +45,6 @@ class PageStatus(StrEnum):
     READ = "read"
     BLANK = "blank"
     UNIDENTIFIED = "unidentified"
-
-
-@dataclass(frozen=True)
-class ItemResult:
-    key: str
-    choice: ChoiceReading | None
-    """None for items without bubbles."""
-    mark: MarkKind
-    confidence: float
-    status: Status
-    reason: str
-    score_text: str = ""
-    """Items with a score box: the points written in it ("8", "-2"), "" when none."""
-
-    @property
-    def option_read(self) -> bool:
-        """Whether the chosen options (``choice.values``) are read surely enough to record; a
-        sure item may still have an option hidden under the teacher's mark (``choice_weight``)."""
-        return self.choice is not None and self.choice.confidence >= DEFAULT_SCAN_CONFIG.review_below
 
 
 @dataclass(frozen=True)
@@ -205,8 +187,6 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
     return tuple(results)
 
 
-MARKS_OVER_IT = "a mark over it turns in no item or is in doubt"
-"""How an item's reason starts when no mark turns in it but marks of no sure item lie over it."""
 LOOSE_INK = "no mark read, but"
 """How an item's reason starts when pen ink lies over it that no mark holds (``_marked``)."""
 
@@ -325,164 +305,14 @@ def _item_result(item: ItemRegion, choice: ChoiceReading | None, marks: list[Pen
                  lone_stray: bool = False) -> ItemResult:
     result = _marked(item, choice, marks, near, loose_mm2, config, grading_mm2)
     if model is not None:
-        crossed = any(ANOTHER_MARK in m.reason for m in marks)
-        result = _vote(result, choice, model, config, colour=grading_mm2 is None, overlaid=bool(near),
-                       lone_stray=lone_stray,
-                       several=len(marks) > 1, crossed=crossed, crowded=bool(near) or crossed,
-                       stray=any(STRAY_INK in m.reason for m in marks),
-                       open_loop=any(OPEN_LOOP in m.reason for m in marks),
-                       closed_loop=any(CLOSED_LOOP in m.reason for m in marks),
-                       crossing=any(CROSSING in m.reason for m in marks),
-                       slashed=any(m.kind is MarkKind.HALF for m in marks)
-                       or (len(marks) == 1 and CROSSING in marks[0].reason))
+        result = mark_vote(result, choice, model, config, Crowding.of(marks, near, lone_stray),
+                           colour=grading_mm2 is None)
     if score is None or (not score.text and score.confidence >= 1.0):
         return result
     confidence = min(result.confidence, score.confidence)
     status = Status.READ if confidence >= config.review_below and result.status is Status.READ else Status.REVIEW
     return dataclasses.replace(result, confidence=confidence, status=status, score_text=score.text,
                                reason=f"{result.reason}; {score.reason}")
-
-
-DECIDING = (MarkKind.TICK, MarkKind.CROSS, MarkKind.HALF, MarkKind.CIRCLE)
-OPTION_UNREAD = "the option under the teacher's mark is not read (recorded as unknown)"
-
-
-def choice_weight(choice: ChoiceReading | None, kind: MarkKind, mark_decides: bool = True) -> float:
-    """How much the bubbles' doubt weighs on the item. A teacher's mark decides the result
-    whatever was chosen (``core.outcomes``: the mark wins over the key), so a bubble hidden under
-    a sure tick or cross does not send the item to review: the option is recorded as unknown
-    (``ItemResult.option_read``), never guessed. Unmarked, the bubbles decide.
-
-    ``mark_decides``: whether the mark may be trusted over the bubbles. Always on a colour scan.
-    On greyscale, pen and pencil are told apart by shade only, and the rules' reading of a mark
-    over a filled bubble is itself less certain (measured: one more wrong sure reading in 1,500),
-    so the bubbles' doubt counts there, unless the greyscale network reads the mark surely with
-    nothing crowding it (``_vote``)."""
-    if choice is None or (mark_decides and kind in DECIDING):
-        return 1.0
-    return choice.confidence
-
-
-def _vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[MarkKind, float],
-          config: ScanConfig, *, colour: bool = True, crowded: bool = False, overlaid: bool = False,
-          several: bool = False, crossed: bool = False, stray: bool = False,
-          open_loop: bool = False, closed_loop: bool = False, crossing: bool = False,
-          slashed: bool = False, lone_stray: bool = False) -> ItemResult:
-    """The rules' reading and the network's (``marknet``): a sure network settles the rules'
-    doubt about the mark; a sure network that contradicts sure rules sends the item to review.
-
-    ``crowded``: this item's mark ran into another, or another item's mark lies over this one
-    (``overlaid``). The network's picture then holds both, and a stroke of one may look like a
-    slash of the other: it settles the doubt only when very sure (``model_sure_crowded``) and,
-    when overlaid and the rules proposed another kind, surer still (``model_sure_overlaid``) —
-    as when no mark turns in the item and the mark over it may be another item's as well (it
-    lies over another item's area too, or turns in one: not ``lone_stray``).
-    ``several``: more than one mark turns in the item. They may be one mark the rules cut in
-    two (a half tick's slash, a cross's second stroke): the network may say so; a single tick
-    or circle would leave a piece unexplained, and that is for the teacher. ``crossed``: the
-    rules found ink of another mark across the tick's arm; a plain tick leaves it unexplained
-    in the same way (it may be the half tick's slash drawn over the neighbour's mark).
-    ``crossing``: the rules read a stroke across an arm (a cross, or a half tick whose down
-    stroke is too short to see); a plain tick denies that stroke just as well, so the network
-    may only say half or cross; and a cross so read surely goes to review, the half tick
-    proposed, when the network reads a half tick (``model_veto_crossing``). ``slashed``: the rules saw a slash across a tick's arm (the one
-    mark a cross read so, or a half tick, alone or among several marks); when such an item is
-    in review and the network reads a tick, the queue proposes a half tick, the tick the network
-    sees with the slash the rules see (on the benchmark's pages of seeds 2026 and 41 each of
-    the 48 items so proposed was a half tick, 4 colour and 44 grey; 37 of them had been
-    proposed as a tick or a cross). ``stray``: ink on the tick's arm that the rules could not
-    call a slash or another mark; a plain tick leaves it unexplained too, so the network must be
-    as sure as where marks crowd to say tick. ``open_loop``: the rules' circle rests on one shape
-    feature alone (ink round an empty centre that never closes; a tick's hooked end or a half
-    tick drawn round can look so); it stands only when the network reads a circle too.
-    ``closed_loop``: the rules' circle is a loop that closes; in review it stays the proposal
-    whatever the network reads (on fresh pages the rules were right each time the two
-    disagreed there).
-
-    The two readers agreeing on a cross, circle or half tick settle it at
-    ``model_sure_agreed``, crowded or not, when no other mark's ink crosses an arm and one mark
-    turns in the item.
-
-    On greyscale, where the picture also holds pencil and what is left of print, the network
-    (``model_sure_grey``) is trusted only where nothing crowds the mark, where the rules read the
-    same kind, where the rules' several marks are pieces of one (masking the print cuts
-    strokes; not when another mark's ink lies across an arm), or where the one mark over the
-    item turns in no item and lies over no other (``lone_stray``: 274 read right of 274 on ten
-    grey page sets) and the network sees a mark there, or where no mark turns in the item and
-    the network sees one in what lies over it at ``model_sure_overlaid``, as colour does
-    (review 17.7 → 16.5 % on a grey page set never tuned on, 17.6 → 16.9 % and 17.6 → 16.7 %
-    on two others, no wrong reading made sure; a sure "no mark" there was a circle, so it is
-    not trusted); trusted, the mark decides over the bubbles' doubt as on colour
-    (``choice_weight``: 474 items of 3,000 went to review for that alone, all read right). A
-    tick with stray ink on its arm needs ``model_sure_grey_stray``, and the network's other kind
-    sends a sure rule reading to review from ``model_veto_grey``."""
-    kind, p = model
-    said = f"the mark network reads {kind.value} ({p:.1%})"
-    sure = config.model_sure if colour else config.model_sure_grey
-    # Greyscale: masking the print cuts a mark's strokes, so one mark read as several pieces is
-    # common there, not a sign of two marks (unless another mark's ink lies across an arm; and a
-    # loop among the pieces is no part of a plain tick).
-    pieces = (not colour and several and not (overlaid or crossed)
-              and not ((open_loop or closed_loop) and kind is MarkKind.TICK))
-    # Greyscale: one mark over the item, turning in no item and over no other (``_lone_stray``):
-    # the item's own mark, cut by the masked print; the network may read it when it sees a mark.
-    own_stray = not colour and lone_stray and kind in DECIDING
-    # Greyscale: no mark turns in the item and the ones over it are other items' or in doubt;
-    # as on colour, the surest network reads the item (``model_sure_overlaid``).
-    over_only = (not colour and result.reason.startswith(MARKS_OVER_IT) and kind in DECIDING
-                 and p >= config.model_sure_overlaid)
-    trusted = colour or (p >= sure and (not (crowded or several or crossed) or kind is result.mark or pieces
-                                        or own_stray or over_only))
-    choice_confidence = choice_weight(choice, kind, trusted)
-    if result.status is Status.READ:
-        # A cross read from strokes crossing, where the network sees a half tick: the rules did
-        # not see a down stroke, and one hidden or too short is all that tells the two apart.
-        unseen_down = crossing and result.mark is MarkKind.CROSS and kind is MarkKind.HALF \
-            and p >= config.model_veto_crossing
-        if kind is not result.mark and (p >= (config.model_veto if colour else config.model_veto_grey)
-                                        or open_loop or unseen_down):
-            # An open loop is one feature against the network's whole picture, and so is a down
-            # stroke not seen: the queue proposes the network's reading; otherwise the rules'
-            # sure one.
-            return dataclasses.replace(result, mark=kind if open_loop or unseen_down else result.mark,
-                                       confidence=min(result.confidence, 1.0 - p), status=Status.REVIEW,
-                                       reason=f"{said}, the rules {result.mark.value}: {result.reason}")
-        return result
-    agreed = (colour and kind is result.mark and kind in (MarkKind.CROSS, MarkKind.CIRCLE, MarkKind.HALF)
-              and not (several or crossed) and p >= config.model_sure_agreed)
-    unsettled = not agreed and (p < sure
-                 or not trusted
-                 or ((crowded or (stray and kind is MarkKind.TICK)) and p < config.model_sure_crowded)
-                 or (not colour and stray and kind is MarkKind.TICK and p < config.model_sure_grey_stray)
-                 or (overlaid and result.mark not in (kind, MarkKind.UNKNOWN) and p < config.model_sure_overlaid)
-                 or (overlaid and result.mark is MarkKind.UNKNOWN and not lone_stray
-                     and p < config.model_sure_overlaid)
-                 or (((several and not pieces) or crossed or crossing)
-                     and kind not in (MarkKind.HALF, MarkKind.CROSS)))
-    unsettled = unsettled or choice_confidence < config.review_below
-    if unsettled:
-        # The item goes to the teacher either way; what the queue proposes (Enter accepts it) is
-        # the surer reader's reading; a tick with another mark's ink across its arm is the
-        # rules' weakest reading (the ink it leaves unexplained), so a network that explains
-        # that ink (a half tick, a cross) is proposed even when less sure; a closed loop is the
-        # rules' strongest, and stays. The confidence stays the doubt that sent it there.
-        explains = crossed and result.mark is MarkKind.TICK and kind in (MarkKind.HALF, MarkKind.CROSS)
-        if slashed and kind is MarkKind.TICK:
-            # The network sees the tick, the rules a stroke across its arm: both at once are a
-            # half tick.
-            return dataclasses.replace(
-                result, mark=MarkKind.HALF, reason=f"{said}, the rules a stroke across its arm (a half tick): {result.reason}")
-        if kind is result.mark or (p <= result.confidence and not explains) \
-                or (closed_loop and result.mark is MarkKind.CIRCLE):
-            return dataclasses.replace(result, reason=f"{result.reason}; {said}")
-        if result.mark is MarkKind.UNKNOWN:
-            return dataclasses.replace(result, mark=kind, reason=f"{result.reason}; {said}")
-        return dataclasses.replace(result, mark=kind, reason=f"{said}, the rules {result.mark.value}: {result.reason}")
-    confidence = min(p, choice_confidence)
-    reason = f"{said}; the rules were unsure: {result.reason}"
-    if choice is not None and choice.confidence < config.review_below and OPTION_UNREAD not in reason:
-        reason = f"{reason}; {OPTION_UNREAD}"
-    return dataclasses.replace(result, mark=kind, confidence=confidence, status=Status.READ, reason=reason)
 
 
 def _marked(item: ItemRegion, choice: ChoiceReading | None, marks: list[PenMark], near: list[PenMark],

@@ -19,6 +19,7 @@ from zuoye.core.scan.bubbles import BubbleReading, ChoiceReading
 from zuoye.core.scan.redpen import PenMark, marks_and_ink, marks_classify, red_ink
 from zuoye.core.scan.report import BubbleState, MarkKind, Status
 from zuoye.core.scan.simulate import _Pen, bubbles_draw, page_draw
+from zuoye.core.scan.vote import Crowding, mark_vote
 
 K = DEFAULT_SCAN_CONFIG.px_per_mm
 RED = (40, 40, 215)
@@ -199,12 +200,12 @@ def test_on_grey_a_sure_network_reads_the_lone_stray_mark_over_an_item() -> None
     grading area: 274 such items read right in 274 on ten grey page sets (p >= 0.999)."""
     cfg = DEFAULT_SCAN_CONFIG
     unsure = ItemResult("q3", None, MarkKind.UNKNOWN, 0.0, Status.REVIEW, "a mark over it turns in no item")
-    flags = {"colour": False, "overlaid": True, "crowded": True}
-    assert pipeline._vote(unsure, None, (MarkKind.CROSS, 0.9995), cfg, **flags).status is Status.REVIEW
-    settled = pipeline._vote(unsure, None, (MarkKind.CROSS, 0.9995), cfg, lone_stray=True, **flags)
+    over, lone = Crowding(overlaid=True, crowded=True), Crowding(overlaid=True, crowded=True, lone_stray=True)
+    assert mark_vote(unsure, None, (MarkKind.CROSS, 0.9995), cfg, over, colour=False).status is Status.REVIEW
+    settled = mark_vote(unsure, None, (MarkKind.CROSS, 0.9995), cfg, lone, colour=False)
     assert (settled.mark, settled.status) == (MarkKind.CROSS, Status.READ)
     # the network reading no mark under it does not settle it: the mark is there
-    nothing = pipeline._vote(unsure, None, (MarkKind.NOTHING, 0.9999), cfg, lone_stray=True, **flags)
+    nothing = mark_vote(unsure, None, (MarkKind.NOTHING, 0.9999), cfg, lone, colour=False)
     assert nothing.status is Status.REVIEW
 
 

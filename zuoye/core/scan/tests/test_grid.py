@@ -7,7 +7,7 @@ import pytest
 
 from zuoye.core.scan.config import DEFAULT_SCAN_CONFIG
 from zuoye.core.scan.grid import grid_placed, student_number_read
-from zuoye.core.scan.pipeline import PageStatus, lookup_from, page_planes, page_rectified, page_read
+from zuoye.core.scan.pipeline import PageStatus, lookup_from, page_planes, page_read
 from zuoye.core.scan.redpen import print_mask
 from zuoye.core.scan.report import Status
 from zuoye.core.scan.simulate import Degradation, PageWork, page_degrade, page_draw, page_fill
