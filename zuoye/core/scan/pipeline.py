@@ -181,7 +181,7 @@ def items_read(flat: Image, page: Page, config: ScanConfig = DEFAULT_SCAN_CONFIG
                             lone_stray=_lone_stray(item, own, near, page, config.stroke_join_mm if colour else 0.0))
                for item, choice, (own, near), model in zip(page.items, choices, per_item, second, strict=True)]
     if config.mark_model:
-        results = [loose_proposed(result, item, loose, ink, marks, k, colour, unseen)
+        results = [loose_proposed(result, item, loose, ink, marks, k, colour, unseen, config)
                    if result.mark is MarkKind.UNKNOWN and result.reason.startswith(LOOSE_INK) else result
                    for item, result in zip(page.items, results, strict=True)]
     return tuple(results)
@@ -192,7 +192,8 @@ LOOSE_INK = "no mark read, but"
 
 
 def loose_proposed(result: ItemResult, item: ItemRegion, loose: Image, ink: Image, marks: Sequence[PenMark],
-                   k: float, colour: bool, unseen: Image | None) -> ItemResult:
+                   k: float, colour: bool, unseen: Image | None, config: ScanConfig = DEFAULT_SCAN_CONFIG
+                   ) -> ItemResult:
     """An item in review with pen ink over it that no mark holds: the mark network's reading
     of that ink, shown to it as if the ink were one mark turning in the item, becomes the
     queue's proposal, never a settled result. Such ink is mostly a mark broken into pieces too
@@ -200,8 +201,8 @@ def loose_proposed(result: ItemResult, item: ItemRegion, loose: Image, ink: Imag
     was drawn round). On the benchmark's pages (grey and colour, seeds 2026 and 41) the network
     named 55 of the 57 marks left so, where the queue had proposed only "unclear"; for 12 items
     with no mark (pencil, or print the mask missed) it proposed a tick or a cross. It never
-    learnt from ink left over, so the item stays with the teacher, and a reading of no mark
-    proposes nothing."""
+    learnt from ink left over, so the item stays with the teacher; a reading of no mark, or one
+    below ``model_loose_propose`` (the unmarked items' ink was read so), proposes nothing."""
     box = _ink_box(loose, item.grading, k)
     net = marknet_load(WEIGHTS if colour else WEIGHTS_GREY)
     if box is None or net is None:
@@ -212,7 +213,7 @@ def loose_proposed(result: ItemResult, item: ItemRegion, loose: Image, ink: Imag
     row = mark_features(ink, item.grading, window, k, [box], others, unseen if net.planes > PLANES else None)
     probs = net.probabilities(row[np.newaxis])[0]
     kind, p = CLASSES[int(probs.argmax())], float(probs.max())
-    if kind not in DECIDING:
+    if kind not in DECIDING or p < config.model_loose_propose:
         return result
     return dataclasses.replace(result, mark=kind,
                                reason=f"{result.reason}; the mark network reads {kind.value} ({p:.1%}) in that ink")

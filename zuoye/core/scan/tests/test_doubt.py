@@ -7,6 +7,8 @@ item, or with much ink no mark explains over its grading area (grey), is not rea
 
 from __future__ import annotations
 
+import dataclasses
+
 import cv2
 import numpy as np
 import pytest
@@ -228,5 +230,8 @@ def test_ink_no_mark_holds_is_proposed_as_the_networks_reading_but_stays_in_revi
     proposed = pipeline.loose_proposed(result, page.items[2], ink, ink, [], K, True, None)
     assert (proposed.mark, proposed.status, proposed.confidence) == (MarkKind.CIRCLE, Status.REVIEW, 0.0)
     assert "the mark network reads circle" in proposed.reason and "in that ink" in proposed.reason
+    # a reading below model_loose_propose (here, any) proposes nothing: unmarked items' ink read so
+    unsure = dataclasses.replace(DEFAULT_SCAN_CONFIG, model_loose_propose=1.01)
+    assert pipeline.loose_proposed(result, page.items[2], ink, ink, [], K, True, None, unsure) == result
     empty_result, empty = _loose_item(page, ring=False)
     assert pipeline.loose_proposed(empty_result, page.items[2], empty, empty, [], K, True, None) == empty_result
