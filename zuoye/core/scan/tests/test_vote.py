@@ -216,6 +216,17 @@ def test_a_tick_cut_from_ink_across_its_arm_is_read_as_a_half_tick_only_by_the_s
     assert crowded.status is Status.READ  # marks crowd, none across an arm: the crowded threshold
 
 
+def test_the_network_seeing_no_mark_where_the_rules_read_one_is_only_proposed() -> None:
+    """On grey a circle the rules read as a doubtful tick with stray ink was settled as
+    unmarked by a network sure of "nothing"."""
+    cfg = DEFAULT_SCAN_CONFIG
+    for colour in (True, False):
+        denied = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.NOTHING, 1.0), cfg, colour=colour)
+        assert (denied.mark, denied.status) == (MarkKind.NOTHING, Status.REVIEW), colour
+    unsure = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.NOTHING, 0.9999), cfg, colour=False)
+    assert (unsure.mark, unsure.status) == (MarkKind.NOTHING, Status.READ)  # the rules read no kind
+
+
 def test_a_plain_tick_may_not_explain_ink_across_its_arm() -> None:
     cfg = DEFAULT_SCAN_CONFIG
     crossed = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.9999), cfg, crowded=True, crossed=True)
