@@ -76,6 +76,9 @@ def test_unmarked_with_much_loose_ink_over_the_grading_area_is_review_in_grey(pa
                         grading_mm2=DEFAULT_SCAN_CONFIG.grey_loose_grading_max_mm2 + 1)
     assert colour.status is Status.READ and grey_clean.status is Status.READ
     assert grey_inky.status is Status.REVIEW and "greyscale" in grey_inky.reason
+    # a faint dashed cross the rules lost left 7.4 mm² there; unmarked items' specks stay under 7
+    faint = _marked(item, None, [], [], 2.3, DEFAULT_SCAN_CONFIG, grading_mm2=7.4)
+    assert faint.status is Status.REVIEW
 
 
 def test_unmarked_with_a_bubble_crossed_through_is_review_in_grey_only(page: Page) -> None:
