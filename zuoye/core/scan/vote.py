@@ -23,6 +23,10 @@ from zuoye.core.scan.ticks import ANOTHER_MARK, CROSSING, STRAY_INK
 
 @dataclass(frozen=True)
 class ItemResult:
+    """One item read: the teacher's mark, the options chosen, how sure, and why (``reason``, in
+    the machine's own words with its measurements; the capture app words it for the teacher).
+    ``review`` items go to the teacher with ``mark`` as the proposal."""
+
     key: str
     choice: ChoiceReading | None
     """None for items without bubbles."""
@@ -89,8 +93,8 @@ class Crowding:
     the two as one half tick only at ``model_sure_cut``."""
     stray: bool = False
     """Ink on the tick's arm that the rules could not call a slash or another mark; a plain
-    tick leaves it unexplained too, so the network must be as sure as where marks crowd to say
-    tick."""
+    tick leaves it unexplained too (it may be a short slash), so the network must be very sure
+    to say tick (``model_sure_stray``; greyscale ``model_sure_grey_stray``)."""
     open_loop: bool = False
     """The rules' circle rests on one shape feature alone (ink round an empty centre that never
     closes; a tick's hooked end or a half tick drawn round can look so); it stands only when the
@@ -172,8 +176,9 @@ def mark_vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[Mar
     # loop among the pieces is no part of a plain tick).
     pieces = (not colour and c.several and not (c.overlaid or c.crossed)
               and not ((c.open_loop or c.closed_loop) and kind is MarkKind.TICK))
-    # Greyscale: one mark over the item, turning in no item and over no other (``pipeline._lone_stray``):
-    # the item's own mark, cut by the masked print; the network may read it when it sees a mark.
+    # Greyscale: one mark over the item, turning in no item and over no other
+    # (``pipeline._lone_stray``): the item's own mark, cut by the masked print; the network may
+    # read it when it sees a mark.
     own_stray = not colour and c.lone_stray and kind in DECIDING
     # Greyscale: no mark turns in the item and the ones over it are other items' or in doubt;
     # as on colour, the surest network reads the item (``model_sure_overlaid``).
@@ -207,9 +212,10 @@ def mark_vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[Mar
     unsettled = not agreed and (p < sure
                  or not trusted
                  or denied
-                 or ((c.crowded or (c.stray and kind is MarkKind.TICK)) and p < config.model_sure_crowded)
+                 or (c.crowded and p < config.model_sure_crowded)
                  or (c.several and c.crossed and p < config.model_sure_cut)
-                 or (not colour and c.stray and kind is MarkKind.TICK and p < config.model_sure_grey_stray)
+                 or (c.stray and kind is MarkKind.TICK
+                     and p < (config.model_sure_stray if colour else config.model_sure_grey_stray))
                  or (c.overlaid and result.mark not in (kind, MarkKind.UNKNOWN) and p < config.model_sure_overlaid)
                  or (c.overlaid and result.mark is MarkKind.UNKNOWN and not c.lone_stray
                      and p < config.model_sure_overlaid)
