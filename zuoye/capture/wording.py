@@ -72,6 +72,8 @@ MARK_NAMES = {"tick": _("a tick"), "cross": _("a cross"), "half": _("a half tick
 ITEM_PATTERNS: tuple[tuple[re.Pattern[str], object], ...] = (
     (re.compile(r"^the mark network reads tick \([^)]*\), the rules a stroke across its arm"),
      _("one way of reading sees a tick, the other a stroke across it: a half tick?")),
+    (re.compile(r"^the mark network reads tick \([^)]*\), the rules ink on its arm"),
+     _("both ways of reading see a tick, one also some ink on it: a half tick?")),
     (re.compile(r"^the mark network reads (?P<net>\w+) \([^)]*\), the rules (?P<rules>\w+)"),
      _("the two ways of reading the mark disagree: %(net)s or %(rules)s?")),
     (re.compile(r"^several marks: (?P<kinds>[\w, ]+)"), _("several marks on this item (%(kinds)s): which one counts?")),

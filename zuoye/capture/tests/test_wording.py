@@ -12,6 +12,8 @@ from zuoye.capture.wording import reason_text, review_reason
     ("the mark network reads cross (100.0%), the rules half: mark half (a slash)", "两种识别方法结论不同：是叉（✗）还是半对？"),
     ("the mark network reads tick (100.0%), the rules a stroke across its arm (a half tick): mark cross (x)",
      "一种识别方法看到勾，另一种看到勾上有一道斜线：是半对吗？"),
+    ("the mark network reads tick (88.2%), the rules ink on its arm (a half tick?): mark tick (stray ink on the arm)",
+     "两种识别方法都看到勾，其中一种还看到勾上有笔迹：是半对吗？"),
     ("no mark read, but 6 mm² of pen ink over its answer; the mark network reads cross (100.0%) in that ink",
      "没认出批改符号，但答案上有红笔痕迹，看起来像叉（✗）"),
     ("no mark read, but 6 mm² of pen ink over its answer", "没认出批改符号，但答案上有红笔痕迹"),
