@@ -94,10 +94,11 @@ class Crowding:
     stray: bool = False
     """Ink on the tick's arm that the rules could not call a slash or another mark; a plain
     tick leaves it unexplained too (it may be a short slash), so the network must be very sure
-    to say tick (``model_sure_stray``; greyscale ``model_sure_grey_stray``). When it says tick
-    less surely, the queue proposes a half tick: of such items in review on the benchmark's
-    pages (seeds 2026, 41, 7, 99) 3 of 3 were half ticks on colour, and 20 of 39 on greyscale,
-    where 16 were ticks."""
+    to say tick (``model_sure_stray``; greyscale ``model_sure_grey_stray``). On colour, when it
+    says tick less surely, the queue proposes a half tick: of such items in review on the
+    benchmark's pages (seeds 2026, 41, 7, 99) 3 of 3 were half ticks. Not on greyscale, where
+    it was a coin flip (20 half ticks and 16 ticks of 39; proposing half lost items on two of
+    four page sets)."""
     open_loop: bool = False
     """The rules' circle rests on one shape feature alone (ink round an empty centre that never
     closes; a tick's hooked end or a half tick drawn round can look so); it stands only when the
@@ -237,9 +238,9 @@ def mark_vote(result: ItemResult, choice: ChoiceReading | None, model: tuple[Mar
             # half tick.
             return dataclasses.replace(
                 result, mark=MarkKind.HALF, reason=f"{said}, the rules a stroke across its arm (a half tick): {result.reason}")
-        if c.stray and kind is MarkKind.TICK and result.mark is MarkKind.TICK:
+        if colour and c.stray and kind is MarkKind.TICK and result.mark is MarkKind.TICK:
             # Both read one tick, the rules with ink on its arm they could call neither a slash
-            # nor another mark: most often a short slash.
+            # nor another mark: on colour most often a short slash (on grey, a coin flip).
             return dataclasses.replace(
                 result, mark=MarkKind.HALF, reason=f"{said}, the rules ink on its arm (a half tick?): {result.reason}")
         if kind is result.mark or (p <= result.confidence and not explains) \

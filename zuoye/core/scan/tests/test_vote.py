@@ -290,10 +290,12 @@ def test_stray_ink_on_a_tick_needs_a_very_sure_network_to_say_tick() -> None:
     assert (sure.mark, sure.status) == (MarkKind.TICK, Status.READ)
     half = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.HALF, 0.993), cfg, stray=True)
     assert (half.mark, half.status) == (MarkKind.HALF, Status.READ)  # a half explains the ink
-    for colour in (True, False):  # in review, both read a tick: the ink is most often a short slash
-        proposed = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.88), cfg, colour=colour, stray=True)
-        assert (proposed.mark, proposed.status) == (MarkKind.HALF, Status.REVIEW), colour
-        assert "the rules ink on its arm (a half tick?)" in proposed.reason
+    # in review, both read a tick: on colour the ink is most often a short slash
+    proposed = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.88), cfg, stray=True)
+    assert (proposed.mark, proposed.status) == (MarkKind.HALF, Status.REVIEW)
+    assert "the rules ink on its arm (a half tick?)" in proposed.reason
+    grey = _vote(_result(MarkKind.TICK, 0.5), None, (MarkKind.TICK, 0.88), cfg, colour=False, stray=True)
+    assert (grey.mark, grey.status) == (MarkKind.TICK, Status.REVIEW)  # on grey a coin flip: as read
     several = _vote(_result(MarkKind.UNKNOWN, 0.0), None, (MarkKind.TICK, 0.88), cfg, stray=True, several=True)
     assert several.mark is MarkKind.TICK  # several marks, one a stray-inked tick: mostly ticks
 
