@@ -262,7 +262,7 @@ class ScanConfig:
     """Where the rules cut a tick from another mark's ink across its arm and read several marks
     (``Crowding.several`` and ``crossed``): the network's probability at which it reads them as
     one half tick, the slash being that ink. A neighbour's stroke over a plain tick looks the
-    same to it: on 10,000 fresh colour and phone pages 204 such readings at 0.995 or more were
+    same to it: on 10,000 benchmark colour and phone pages 204 such readings at 0.995 or more were
     half ticks and one, at 0.9977, a tick; from 0.999, 190 and none. Greyscale asks the same
     (``model_sure_grey``)."""
     model_sure_overlaid: float = 0.999
@@ -294,7 +294,7 @@ class ScanConfig:
     model_sure_stray: float = 0.999
     """Colour: the network's probability at which it settles a tick with stray ink on its arm
     (ink the rules could call neither a slash nor another mark, which a plain tick leaves
-    unexplained). On 10,000 fresh colour and phone pages the network read 2 such ticks at
+    unexplained). On 10,000 benchmark colour and phone pages the network read 2 such ticks at
     0.999 or more and 4 half ticks as ticks at 0.61–0.88; on a fresh scores set it read a half
     tick whose short slash the rules saw as stray ink as a tick at 0.996 (the crowded threshold
     had settled it)."""
